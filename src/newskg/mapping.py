@@ -26,7 +26,7 @@ from newskg.model import (
     ResolvedArticle,
     Role,
 )
-from newskg.namespaces import NKG, ORG, PREFIXES, PROV, RDF, RDFS, SDO, SKOS, XSD
+from newskg.namespaces import NKG, ORG, OWL, PREFIXES, PROV, RDF, RDFS, SDO, SKOS, XSD
 
 _PLACE_CLASSES = {"country": NKG.Country, "province": NKG.Province, "city": NKG.City}
 
@@ -116,6 +116,7 @@ def _add_agency(graph: Graph, agency: Agency) -> None:
         _add(graph, iri, NKG.acronym, agency.acronym)
         _add(graph, iri, SKOS.altLabel, agency.acronym)
     _add(graph, iri, ORG.subOrganizationOf, URIRef(agency.parent) if agency.parent else None)
+    _add_all(graph, iri, OWL.sameAs, (URIRef(other) for other in agency.same_as))
 
 
 def _add_person(graph: Graph, person: Person) -> None:
@@ -145,6 +146,7 @@ def _add_place(graph: Graph, place: Place) -> None:
     _add(graph, place.iri, RDF.type, _PLACE_CLASSES.get(place.kind or "", NKG.Place))
     _add(graph, place.iri, RDFS.label, place.label)
     _add(graph, place.iri, SDO.containedInPlace, URIRef(place.within) if place.within else None)
+    _add_all(graph, place.iri, OWL.sameAs, (URIRef(other) for other in place.same_as))
 
 
 def _add_population(graph: Graph, population: Population) -> None:

@@ -66,6 +66,8 @@ class Agency:
     news_agency: bool = False
     parent: str | None = None
     """IRI of the agency it belongs to (``org:subOrganizationOf``)."""
+    same_as: tuple[str, ...] = ()
+    """IRIs of the same agency in other graphs (Wikidata), from a reference gazetteer."""
 
 
 @dataclass(frozen=True)
@@ -111,6 +113,8 @@ class Place:
     """``country``, ``province`` or ``city`` when known."""
     within: str | None = None
     """IRI of the place that contains it, when the article says."""
+    same_as: tuple[str, ...] = ()
+    """IRIs of the same place in other graphs (Wikidata, GeoNames), from a reference gazetteer."""
 
 
 @dataclass(frozen=True)
