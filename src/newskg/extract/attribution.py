@@ -1,0 +1,216 @@
+"""Who said each sentence, and which news agency carried it.
+
+A sentence's speaker is, in order: the speaker of the quote it is part of (quotes may span
+sentences; the attribution follows or precedes the quote), a person or post named with a speech
+verb or "according to", or a reference back ("he said", "the official said", "according to the
+official") to the latest person the article quoted or titled. The reporting news agency is the one
+credited in the sentence ("IRNA reported", "told IRNA"), else the one credited where the speaker
+was quoted, else the article's only credited agency.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from newskg.extract.entities import _SPEECH, EntityTable, Occurrence
+from newskg.extract.records import Sentence
+
+# A quote runs from an opening mark to the next closing one, straight or curly (articles mix
+# them); quotes nested inside quotes are short and ignored.
+_QUOTE = re.compile(r"[“\"][^“”\"]*[”\"]")
+_PRONOUN_SPEECH = re.compile(
+    rf"\b(?:(?:he|she)\s+(?:further\s+|also\s+)?(?:{_SPEECH})|(?:{_SPEECH})\s+(?:he|she)\b"
+    rf"|the\s+(?:official|minister|deputy|head|chief|spokesman|governor)\s+(?:further\s+|also\s+)?"
+    rf"(?:{_SPEECH})|according\s+to\s+(?:the\s+)?(?:official|him|her|the\s+minister)"
+    rf"|(?:{_SPEECH}|quoted)\s+the\s+official)\b",
+    re.IGNORECASE,
+)
+_CREDIT = re.compile(
+    r"(?P<before>told|to|quoting|quoted by|according to|cited by|cited|in an interview with"
+    r"|talking to|speaking to)\s+(?:the\s+)?$"
+)
+_CREDIT_AFTER = re.compile(
+    r"^(?:['’]s\s+\w+\s+)?\s*(?:News\s+Agency\s+)?(?:has\s+|had\s+)?(?:reported|"
+    r"quoted|said|cited|wrote|reports|quotes)"
+)
+
+
+@dataclass(frozen=True)
+class Attribution:
+    """The speaker (person or agency ``ref``) and reporting news agency of one sentence."""
+
+    speaker: str | None
+    reporter: str | None
+
+
+def attribute(text: str, sentences: tuple[Sentence, ...], table: EntityTable) -> list[Attribution]:
+    """One ``Attribution`` per sentence."""
+    credits = [_credited_agency(text, s, table) for s in sentences]
+    quote_speakers = _quote_speakers(text, sentences, table)
+    result: list[Attribution] = []
+    last_person: str | None = None
+    last_titled: str | None = None
+    speaker_credit: dict[str, str] = {}
+    for sentence, credit in zip(sentences, credits, strict=True):
+        speaker = quote_speakers.get(sentence.index) or _explicit_speaker(text, sentence, table)
+        if speaker is None and _PRONOUN_SPEECH.search(sentence.text):
+            lowered = sentence.text.lower()
+            speaker = last_titled if "official" in lowered and last_titled else last_person
+        if speaker and speaker.startswith("person:"):
+            last_person = speaker
+            if table.person_by_ref(speaker).roles:
+                last_titled = speaker
+            if credit:
+                speaker_credit.setdefault(speaker, credit)
+        for occurrence in _people_in(sentence, table):
+            if table.person_by_ref(occurrence.ref).roles:
+                last_titled = last_titled if speaker == last_titled else occurrence.ref
+        reporter = credit or (speaker_credit.get(speaker) if speaker else None)
+        result.append(Attribution(speaker, reporter))
+    return result
+
+
+def article_credits(text: str, sentences: tuple[Sentence, ...], table: EntityTable) -> list[str]:
+    """The news agencies the article credits, in order of first credit."""
+    found: list[str] = []
+    for sentence in sentences:
+        credit = _credited_agency(text, sentence, table)
+        if credit and credit not in found:
+            found.append(credit)
+    return found
+
+
+def publisher_of(text: str, table: EntityTable) -> str | None:
+    """The agency a credit line names as publisher ("All Content by X is licensed")."""
+    match = re.search(
+        r"(?:All\s+Content\s+by|©|Copyright)\s+(?:the\s+)?(?P<name>[A-Z][\w ]+?)"
+        r"(?:\s+is\b|[,.]|$)",
+        text,
+    )
+    if not match:
+        return None
+    agency = table.find_agency(match.group("name"))
+    return agency.ref if agency else None
+
+
+def _people_in(sentence: Sentence, table: EntityTable) -> list[Occurrence]:
+    return [o for o in table.occurrences if o.sentence == sentence.index and o.kind == "person"]
+
+
+def _credited_agency(text: str, sentence: Sentence, table: EntityTable) -> str | None:
+    for occurrence in table.occurrences:
+        if occurrence.sentence != sentence.index or occurrence.kind != "agency":
+            continue
+        agency = table.agency_by_ref(occurrence.ref)
+        if not agency.news:
+            continue
+        before = text[max(sentence.start, occurrence.start - 25) : occurrence.start]
+        after = text[occurrence.end : min(sentence.end, occurrence.end + 40)]
+        if _CREDIT.search(before) or _CREDIT_AFTER.match(after):
+            if re.search(r"(?:All\s+Content\s+by|licensed)", sentence.text):
+                continue
+            return agency.ref
+    return None
+
+
+def _explicit_speaker(text: str, sentence: Sentence, table: EntityTable) -> str | None:
+    """A person or post named with a speech verb in the sentence; failing that an agency."""
+    speech = re.compile(
+        rf"^[\s,]*(?:\([^)]*\)\s*)?(?:(?:has|had|also|further|later)\s+)*(?:{_SPEECH})\b"
+    )
+    candidates: list[tuple[int, str]] = []
+    for occurrence in table.occurrences:
+        if occurrence.sentence != sentence.index or occurrence.kind not in ("person", "agency"):
+            continue
+        if occurrence.kind == "agency" and table.agency_by_ref(occurrence.ref).news:
+            continue
+        after = text[occurrence.end : sentence.end]
+        before = text[sentence.start : occurrence.start]
+        speaks = (
+            bool(speech.match(after))
+            or bool(re.search(r"(?:[Aa]ccording\s+to|[Qq]uoting|said|told)\s+(?:the\s+)?$", before))
+            or bool(re.match(r"^,[^,]{0,80},\s*(?:has\s+|had\s+)?(?:" + _SPEECH + r")\b", after))
+        )
+        if speaks:
+            rank = 0 if occurrence.kind == "person" else 1
+            candidates.append((rank, occurrence.ref))
+    for role in table.unnamed_roles:
+        if role.sentence == sentence.index and role.person:
+            after = text[role.end : sentence.end]
+            before = text[sentence.start : role.start]
+            if speech.match(after) or re.search(r"(?:[Aa]ccording\s+to|[Qq]uoting)\s+$", before):
+                candidates.append((0, role.person))
+    if not candidates:
+        return None
+    return min(candidates, key=lambda c: c[0])[1]
+
+
+def _quote_speakers(
+    text: str, sentences: tuple[Sentence, ...], table: EntityTable
+) -> dict[int, str]:
+    """Sentence index -> speaker for every sentence inside an attributed quote."""
+    result: dict[int, str] = {}
+    for match in _QUOTE.finditer(text):
+        start, end = match.start(), match.end()
+        if end - start < 20:
+            continue
+        inside = [s for s in sentences if s.start < end and start < s.end]
+        if not inside:
+            continue
+        speaker = _speaker_around_quote(text, start, end, inside, table)
+        if speaker:
+            for sentence in inside:
+                result[sentence.index] = speaker
+    return result
+
+
+def _speaker_around_quote(
+    text: str, start: int, end: int, inside: list[Sentence], table: EntityTable
+) -> str | None:
+    after = text[end : end + 80]
+    before = text[max(0, start - 160) : start]
+    people = [o for o in table.occurrences if o.kind == "person"]
+    for occurrence in people:
+        # ”, Salehinia said.   /   ,” said Salehinia.
+        if end <= occurrence.start <= end + 40 and re.search(
+            rf"(?:{_SPEECH})", after + " " + text[occurrence.end : occurrence.end + 20]
+        ):
+            return occurrence.ref
+    for role in table.unnamed_roles:
+        if end <= role.start <= end + 30 and role.person:
+            return role.person
+    if re.match(r"[\s,.]*(?:he|she)\s+(?:" + _SPEECH + ")", after, re.IGNORECASE) or re.match(
+        r"[\s,.]*(?:the\s+official)\s+(?:" + _SPEECH + ")", after, re.IGNORECASE
+    ):
+        return _latest_person_before(start, table)
+    # Name ... told IRNA: “...   /  the official said: “...
+    first = inside[0]
+    head = text[first.start : start]
+    for occurrence in reversed(people):
+        if first.start <= occurrence.start < start and re.search(rf"(?:{_SPEECH})", head):
+            return occurrence.ref
+    for role in table.unnamed_roles:
+        if first.start <= role.start < start and role.person:
+            return role.person
+    if re.search(
+        r"(?:the\s+official|he|she)\s+(?:" + _SPEECH + r")[:,]?\s*$", before, re.IGNORECASE
+    ):
+        return _latest_person_before(start, table)
+    # a quote whose attribution is in the sentence that ends it: “...,” Mosaheb told IRNA
+    last = inside[-1]
+    tail = text[end : last.end]
+    for occurrence in people:
+        if end <= occurrence.start <= last.end and re.search(rf"(?:{_SPEECH})", tail):
+            return occurrence.ref
+    return None
+
+
+def _latest_person_before(position: int, table: EntityTable) -> str | None:
+    people = [o for o in table.occurrences if o.kind == "person" and o.start < position]
+    roles = [r for r in table.unnamed_roles if r.person and r.start < position]
+    best = max(people, key=lambda o: o.start, default=None)
+    best_role = max(roles, key=lambda r: r.start, default=None)
+    if best_role and (best is None or best_role.start > best.start):
+        return best_role.person
+    return best.ref if best else None

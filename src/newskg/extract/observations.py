@@ -1,0 +1,511 @@
+"""Assembling figures into observations: status, metric, subject, period, attribution,
+equivalents ("15 trillion rials (about $357 million)"), parts ("of which 1400 units are SMEs"),
+revisions ("revised to 2,000") and progress toward a target of the same article.
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, replace
+from decimal import Decimal
+
+from newskg.extract import vocab
+from newskg.extract.attribution import Attribution
+from newskg.extract.entities import EntityTable, Occurrence
+from newskg.extract.periods import Period
+from newskg.extract.quantities import Quantity
+from newskg.extract.records import AmountMention, ObservationMention, Sentence
+from newskg.extract.vocab import COUNT, MEASURE, MONEY, PERCENT, POINT
+from newskg.model import Status
+
+_CUES: list[tuple[Status, re.Pattern[str]]] = [
+    (Status.POTENTIAL, re.compile(
+        r"\b(?:could|might|may|would|potential(?:ly)?|capacity\s+to|can|possible|possibility)\b")),
+    (Status.TARGET, re.compile(
+        r"\b(?:plans?|planned|planning|aims?|aimed|aiming|target(?:s|ed|ing)?|goal|will|is\s+to"
+        r"|are\s+to|to\s+be|expects?|expected|expecting|forecasts?|forecasting|predicts?|predicted"
+        r"|projected|projects|intends?|intended|seeks?|budget(?:ed)?|pledged|promised|set\s+to"
+        r"|scheduled|necessary\s+to|needs?\s+to|should|wants?\s+to|hopes?\s+to|envisag\w*|proposed"
+        r"|offered|offering|guidance|due\s+to\s+be|is\s+due|are\s+due|estimates?|to\s+go|seeking"
+        r"|wants|demand(?:s|ed|ing)?|claim(?:s|ing)?|is\s+set|are\s+set|initially\s+planned"
+        r"|revised|upgraded|downgraded)\b|['’]ll\b")),
+    (Status.ACHIEVED, re.compile(
+        r"\b(?:revived|created|exported|imported|grew|rose|fell|increased|decreased|declined"
+        r"|dropped|jumped|climbed|surged|soared|plunged|slipped|slumped|reached|posted|recorded"
+        r"|registered|made|earned|lost|cut|allocated|paid|invested|attracted|produced|generated"
+        r"|managed\s+to|was\s+able\s+to|were\s+able\s+to|have\s+been|has\s+been|had\s+been|were"
+        r"|was|resumed|returned|shed|sold|bought|spent|achieved|totaled|totalled|amounted"
+        r"|stood|came\s+in|hit|saw|delivered|approved|launched|opened|signed|completed"
+        r"|implemented|brought|fined|lowered|so\s+far|up\s+from|down\s+from|from|last|earlier"
+        r"|previous|provided|granted|disbursed|received|added|gained|widened|narrowed|doubled"
+        r"|exceeded|topped|hired|employed|reported|reviving|injected|handed|secured)\b")),
+    (Status.CURRENT, re.compile(
+        r"\b(?:there\s+(?:are|is)|currently|now|at\s+present|presently|has|have|owns|employs"
+        r"|remains?|is|are|stands|held|holds|existing)\b")),
+]  # fmt: skip
+_BOUNDARY = re.compile(
+    r"[;:(“”\"]|,(?=\s)|\s(?:and|but|while|whereas|which|of\s+which|including)\s"
+)
+_MARKET = re.compile(
+    r"\b(?:shares?\s+(?:price|prices|rose|fell|were|closed|jumped|dropped|gained|lost|slipped|"
+    r"climbed|ended|traded|up|down)|share\s+price|stock\s+(?:price|market)|index|Dow|Nasdaq|FTSE"
+    r"|Nikkei|exchange\s+rate|against\s+the\s+(?:dollar|euro|pound|yen)|a\s+barrel|per\s+barrel"
+    r"|an\s+ounce|per\s+ounce|a\s+share\s+price|pence\b|bond\s+yields?|trading\s+at)",
+    re.IGNORECASE,
+)
+_PURPOSE = re.compile(
+    r"\b(?:for|to)\s+(?:reviving|creating|building|revive|create|build|buy"
+    r"|buying|purchase|purchasing|fund|funding|finance|financing)\s+$"
+)
+_PART_OF = re.compile(r"(?:of\s+which|including|among\s+them|,\s+mostly)\s+(?:so\s+far\s+)?$")
+_REVISION = re.compile(
+    r"\b(?:revised|raised|increased|lowered|reduced|cut|upped|changed|"
+    r"upgraded|downgraded)\b(?:\s+\w+){0,4}\s+to\s*$",
+    re.IGNORECASE,
+)
+_BARE_OK = re.compile(
+    r"\b(?:reach|reached|to|at|total|totaled|totalled|hit|exceed|exceeded|"
+    r"surpass|number)\s+(?:about\s+|nearly\s+|over\s+)?$"
+)
+_ANAPHORIC = re.compile(
+    r"\b(?:the\s+(?:mentioned|said|same|aforementioned)|these|those|this"
+    r"\s+(?:figure|number|amount))\b",
+    re.IGNORECASE,
+)
+_CHANGE_VERB = re.compile(
+    r"\b(?:rose|rise|rises|risen|fell|fall|falls|fallen|grew|grow|growth|"
+    r"increase[ds]?|decrease[ds]?|declined?|jumped|climbed|surged|dropped|up"
+    r"|down|higher|lower|gain(?:ed)?|drop|slipped|plunged|soared|cut|boost"
+    r"|boosted|raised|lift(?:ed)?)\b(?:\s+\w+){0,3}\s+(?:by\s+)?$"
+)
+
+
+@dataclass(frozen=True)
+class SentenceContext:
+    """What one sentence contributes to its figures."""
+
+    sentence: Sentence
+    quantities: list[Quantity]
+    periods: list[Period]
+    attribution: Attribution
+
+
+def build_observations(
+    text: str, contexts: list[SentenceContext], table: EntityTable
+) -> list[ObservationMention]:
+    """The observations of an article, in text order."""
+    found: list[ObservationMention] = []
+    previous_sentence_obs: list[ObservationMention] = []
+    for context in contexts:
+        sentence_obs = _sentence_observations(text, context, table, found, previous_sentence_obs)
+        found.extend(sentence_obs)
+        if sentence_obs:
+            previous_sentence_obs = sentence_obs
+    found = _drop_repeats(found)
+    return _link_progress(found)
+
+
+def _sentence_observations(
+    text: str,
+    context: SentenceContext,
+    table: EntityTable,
+    earlier: list[ObservationMention],
+    previous: list[ObservationMention],
+) -> list[ObservationMention]:
+    sentence = context.sentence
+    s_text = sentence.text
+    if re.search(r"All\s+Content\s+by|licensed\s+under", s_text):
+        return []
+    result: list[ObservationMention] = []
+    quantities = context.quantities
+    skip: set[int] = set()
+    equivalents: dict[int, list[AmountMention]] = {}
+    for i, quantity in enumerate(quantities):
+        if i in skip:
+            continue
+        # A bracketed conversion right after a money figure is that figure's equivalent.
+        j = i + 1
+        while (
+            j < len(quantities)
+            and quantity.kind == MONEY
+            and quantities[j].kind == MONEY
+            and re.fullmatch(
+                r"\s*[(;,]?\s*(?:or\s+|and\s+)?",
+                s_text[quantities[j - 1].end : quantities[j].start]
+                .replace("about", "")
+                .replace("around", "")
+                .replace("nearly", "")
+                .replace("some", "")
+                .replace("roughly", "")
+                .replace("approximately", ""),
+            )
+            and "(" in s_text[quantity.end : quantities[j].start + 1]
+        ):
+            eq = quantities[j]
+            equivalents.setdefault(i, []).append(
+                AmountMention(
+                    eq.value, eq.unit.iri if eq.unit else "", eq.approximate or bool(eq.approx_word)
+                )
+            )
+            skip.add(j)
+            j += 1
+    last_unit_quantity: Quantity | None = None
+    for i, quantity in enumerate(quantities):
+        if i in skip:
+            continue
+        before = s_text[: quantity.start]
+        after = s_text[quantity.end :]
+        window = s_text[max(0, quantity.start - 60) : quantity.end + 25]
+        if quantity.unit is None:
+            source = last_unit_quantity or _last_unit_in(previous)
+            if source is None or not _BARE_OK.search(before[-30:]) or quantity.value < 2:
+                continue
+            quantity = replace(
+                quantity,
+                unit=source.unit
+                if isinstance(source, Quantity)
+                else vocab.units_by_iri()[source.unit],
+                noun=None,
+            )
+        else:
+            last_unit_quantity = quantity
+        if quantity.kind == MEASURE and quantity.unit and quantity.unit.notation in ("KiloM", "HA"):
+            pass
+        if _MARKET.search(window):
+            continue
+        if (
+            quantity.kind in (COUNT,)
+            and _PURPOSE.search(before[-40:])
+            and any(q.kind == MONEY for q in quantities[:i])
+        ):
+            continue
+        parent = None
+        if _PART_OF.search(before[-30:]) and result:
+            parent = result[-1]
+        status = _status(s_text, quantity, result)
+        subject = _subject(text, sentence, quantity, table, result, previous, parent)
+        if subject is None:
+            continue
+        period = _period(context.periods, quantity, quantities)
+        if period is None and parent is not None:
+            period_tuple = (parent.period_start, parent.period_end, parent.period_label)
+        elif period is None and previous and _ANAPHORIC.search(s_text):
+            source_obs = previous[-1]
+            period_tuple = (source_obs.period_start, source_obs.period_end, source_obs.period_label)
+        elif period is not None:
+            period_tuple = (period.first, period.last, period.label)
+        else:
+            period_tuple = (None, None, None)
+        if parent is not None and not _own_status_cue(s_text, quantity):
+            status = parent.status
+        metric = _metric(s_text, quantity, status)
+        if (
+            parent is not None
+            and metric == _fallback_metric(quantity)
+            and quantity.unit is not None
+            and parent.unit == quantity.unit.iri
+        ):
+            metric = parent.metric
+        revision_of = None
+        if status is Status.TARGET and _REVISION.search(before[-60:]):
+            prior = [
+                o
+                for o in [*earlier, *result]
+                if o.status is Status.TARGET and o.metric == metric and o.subject == subject
+            ]
+            if prior:
+                revision_of = prior[-1].index
+        part_of = parent.index if parent is not None and status == parent.status else None
+        progress = (
+            parent.index
+            if parent is not None
+            and part_of is None
+            and (parent.status is Status.TARGET and status is Status.ACHIEVED)
+            else None
+        )
+        assert quantity.unit is not None
+        result.append(
+            ObservationMention(
+                index=len(earlier) + len(result),
+                value=quantity.value,
+                unit=quantity.unit.iri,
+                status=status,
+                metric=metric,
+                subject=subject,
+                sentence=sentence.index,
+                evidence=s_text,
+                start=sentence.start + quantity.start,
+                metric_label=quantity.noun,
+                approximate=quantity.approximate,
+                value_max=quantity.value_max,
+                period_start=period_tuple[0],
+                period_end=period_tuple[1],
+                period_label=period_tuple[2],
+                stated_by=context.attribution.speaker,
+                reported_by=context.attribution.reporter,
+                part_of=part_of,
+                revision_of=revision_of,
+                progress_toward=progress,
+                equivalents=tuple(equivalents.get(i, ())),
+            )
+        )
+        _ = after
+    return result
+
+
+def _last_unit_in(previous: list[ObservationMention]) -> ObservationMention | None:
+    return previous[-1] if previous else None
+
+
+def _clause(text: str, start: int, end: int) -> tuple[str, str]:
+    """The clause text left and right of a figure."""
+    left_cut = 0
+    for match in _BOUNDARY.finditer(text, 0, start):
+        left_cut = match.end()
+    right = _BOUNDARY.search(text, end)
+    right_cut = right.start() if right else len(text)
+    return text[left_cut:start], text[end:right_cut]
+
+
+def _status(text: str, quantity: Quantity, so_far: list[ObservationMention]) -> Status:
+    left, right = _clause(text, quantity.start, quantity.end)
+    if re.search(
+        r"\bpercent\s+of\s+(?:the\s+)?[\w’' ]*total\s*$|\btotal\s+(?:of\s+)?$",
+        text[: quantity.start],
+    ) and not re.search(r"\b(?:will|plan|target)", left):
+        return Status.CURRENT
+    if re.match(r"\s*(?:a|per)\s+(?:year|month)\b", text[quantity.end :]) and re.search(
+        r"\b(?:created|since)\b", text
+    ):
+        return Status.ACHIEVED
+    for chunk, reverse in ((left, True), (right, False)):
+        cue = _nearest_cue(chunk, reverse=reverse)
+        if cue is not None:
+            return cue
+    cue = _nearest_cue(text[: quantity.start], reverse=True)
+    if cue is not None:
+        return cue
+    if so_far:
+        return so_far[-1].status
+    return Status.ACHIEVED
+
+
+def _own_status_cue(text: str, quantity: Quantity) -> bool:
+    left, right = _clause(text, quantity.start, quantity.end)
+    return bool(
+        re.search(
+            r"\b(?:so\s+far|have\s+been|has\s+been|have\s+resumed|revived|were)\b", left + right
+        )
+    )
+
+
+def _nearest_cue(chunk: str, *, reverse: bool) -> Status | None:
+    best: tuple[int, Status] | None = None
+    for status, pattern in _CUES:
+        for match in pattern.finditer(chunk):
+            distance = len(chunk) - match.end() if reverse else match.start()
+            if (
+                status is Status.CURRENT
+                and re.match(r"(?:is|are|has|have)\b", match.group(0))
+                and (
+                    re.match(
+                        r"\s+(?:(?:also|further)\s+)?(?:been|to|planned|expected|set|due|able|targeted"
+                        r"|the\s+potential|said|told|announced|noted|stated|added|reported)",
+                        chunk[match.end() :],
+                    )
+                )
+            ):
+                continue
+            if best is None or distance < best[0]:
+                best = (distance, status)
+    return best[1] if best else None
+
+
+def _subject(
+    text: str,
+    sentence: Sentence,
+    quantity: Quantity,
+    table: EntityTable,
+    so_far: list[ObservationMention],
+    previous: list[ObservationMention],
+    parent: ObservationMention | None,
+) -> str | None:
+    if parent is not None:
+        return parent.subject
+    base = sentence.start
+    q_start, q_end = base + quantity.start, base + quantity.end
+    in_sentence = [
+        o
+        for o in table.occurrences
+        if o.sentence == sentence.index
+        and o.kind in ("agency", "place", "population")
+        and not (o.kind == "agency" and table.agency_by_ref(o.ref).news)
+        and not (q_start <= o.start < q_end)
+    ]
+    after = text[q_end : base + len(sentence.text)]
+    by_agent = re.match(r"[^,;]*?\b(?:by|at)\s+(?:the\s+)?$", "")
+    _ = by_agent
+    if table.country and re.search(r"(?:country|nation)['’]s\s+(?:total\s+)?$", text[base:q_start]):
+        return table.country
+    for occurrence in in_sentence:
+        if (
+            occurrence.start >= q_end
+            and re.search(r"\bby\s+(?:the\s+)?$", text[q_end : occurrence.start])
+            and ", " not in text[q_end : occurrence.start]
+        ):
+            return occurrence.ref
+    share_of = re.match(r"\s*(?:of|in)\s+(?:the\s+)?", after)
+    if share_of and quantity.kind in (PERCENT, POINT):
+        for occurrence in in_sentence:
+            if occurrence.start == q_end + share_of.end() or (
+                0 <= occurrence.start - (q_end + share_of.end()) <= 16
+                and occurrence.kind == "population"
+            ):
+                return occurrence.ref
+    left = [o for o in in_sentence if o.end <= q_start and not _inside_quantity_noun(o, sentence)]
+    agencies = [o for o in left if o.kind in ("agency", "population")]
+    if agencies:
+        nearest = max(agencies, key=lambda o: o.start)
+        # A figure listed after another one with no new name between them shares its subject.
+        if so_far and nearest.start < so_far[-1].start:
+            return so_far[-1].subject
+        return nearest.ref
+    if so_far:
+        return so_far[-1].subject
+    places = [o for o in left if o.kind == "place"]
+    if places:
+        return max(places, key=lambda o: o.start).ref
+    right = [o for o in in_sentence if o.start >= q_end and o.kind == "agency"]
+    if right:
+        return min(right, key=lambda o: o.start).ref
+    if previous:
+        return previous[-1].subject
+    main = _main_agency(table)
+    return main or table.country
+
+
+def _inside_quantity_noun(occurrence: Occurrence, sentence: Sentence) -> bool:
+    return False
+
+
+def _main_agency(table: EntityTable) -> str | None:
+    counts: dict[str, int] = {}
+    for occurrence in table.occurrences:
+        if occurrence.kind == "agency" and not table.agency_by_ref(occurrence.ref).news:
+            counts[occurrence.ref] = counts.get(occurrence.ref, 0) + 1
+    return max(counts, key=lambda r: counts[r]) if counts else None
+
+
+def _period(periods: list[Period], quantity: Quantity, quantities: list[Quantity]) -> Period | None:
+    usable = [p for p in periods if not p.statement_time and (p.first or p.last)]
+    if not usable:
+        return None
+
+    def blocked(period: Period) -> bool:
+        low, high = sorted((period.start, quantity.start))
+        return any(low < q.start < high and q is not quantity for q in quantities)
+
+    after = [p for p in usable if p.start >= quantity.end and not blocked(p)]
+    if after:
+        return min(after, key=lambda p: p.start)
+    before = [p for p in usable if p.end <= quantity.start and not blocked(p)]
+    if before:
+        return max(before, key=lambda p: p.end)
+    # "rose 12 percent to $36 billion in the first nine months": a change and the level it
+    # reaches share the period written after both
+    after = [p for p in usable if p.start >= quantity.end]
+    if after:
+        return min(after, key=lambda p: p.start)
+    before = [p for p in usable if p.end <= quantity.start]
+    if before:
+        return max(before, key=lambda p: p.end)
+    return None
+
+
+def _fallback_metric(quantity: Quantity) -> str:
+    if quantity.kind == MONEY:
+        return vocab.metric_iri("amount-of-money")
+    if quantity.kind in (PERCENT, POINT):
+        return vocab.metric_iri("share")
+    return vocab.metric_iri("count")
+
+
+def _metric(text: str, quantity: Quantity, status: Status) -> str:
+    family = _fallback_metric(quantity)
+    left, right = _clause(text, quantity.start, quantity.end)
+    scope = (left + " " + (quantity.noun or "") + " " + right).lower()
+    wide = text.lower()
+    if quantity.kind in (PERCENT, POINT) and _CHANGE_VERB.search(left.lower()):
+        family = vocab.metric_iri("change")
+    best: tuple[int, str] | None = None
+    for metric in vocab.metrics():
+        if metric.top != family and not (
+            family == vocab.metric_iri("share") and metric.top == vocab.metric_iri("change")
+        ):
+            continue
+        score = 0
+        for trigger in metric.triggers:
+            if re.search(rf"\b{re.escape(trigger)}\b", left.lower()):
+                score += 4  # the verb governing the figure ("revive 1400 idle units")
+            elif re.search(rf"\b{re.escape(trigger)}\b", scope):
+                score += 3
+            elif re.search(rf"\b{re.escape(trigger)}\b", wide):
+                score += 1
+        if quantity.unit is not None and quantity.unit.notation == "JOB" and "job" in metric.iri:
+            score += 2
+        if score and (best is None or score > best[0]):
+            best = (score, metric.iri)
+    return best[1] if best else family
+
+
+def _drop_repeats(found: list[ObservationMention]) -> list[ObservationMention]:
+    """A figure repeated later (lead and body, "the number is planned to reach 1400") is kept once."""  # noqa: E501
+    kept: list[ObservationMention] = []
+    for obs in found:
+        if any(
+            k.value == obs.value
+            and k.unit == obs.unit
+            and k.subject == obs.subject
+            and k.status == obs.status
+            and k.period_end == obs.period_end
+            for k in kept
+        ):
+            continue
+        kept.append(obs)
+    renumber = {obs.index: n for n, obs in enumerate(kept)}
+    return [
+        replace(
+            obs,
+            index=renumber[obs.index],
+            part_of=renumber.get(obs.part_of) if obs.part_of is not None else None,
+            revision_of=renumber.get(obs.revision_of) if obs.revision_of is not None else None,
+            progress_toward=renumber.get(obs.progress_toward)
+            if obs.progress_toward is not None
+            else None,
+        )
+        for obs in kept
+    ]
+
+
+def _link_progress(found: list[ObservationMention]) -> list[ObservationMention]:
+    """An achieved figure with the subject, metric and period of a target measures progress."""
+    result = []
+    for obs in found:
+        if obs.status is Status.ACHIEVED and obs.progress_toward is None:
+            targets = [
+                t
+                for t in found
+                if t.status is Status.TARGET
+                and t.subject == obs.subject
+                and t.metric == obs.metric
+                and t.unit == obs.unit
+                and t.period_start == obs.period_start
+                and t.period_start is not None
+            ]
+            if targets:
+                obs = replace(obs, progress_toward=targets[-1].index)
+        result.append(obs)
+    return result
+
+
+_ = Decimal

@@ -1,0 +1,102 @@
+"""Agencies, people with titles, attribution and whole-article extraction on own sentences."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+from pathlib import Path
+
+from newskg.extract import Extraction, extract
+from newskg.model import Article, Status
+
+ARTICLE = (
+    "TEHRAN – The Trade Promotion Organization of Iran (TPO) plans to raise non-oil exports to "
+    "$50 billion in the current Iranian calendar year, IRNA reported. "
+    "TPO Deputy Head Mohammad-Reza Moqimi told IRNA that exports rose 12 percent year on year to "
+    "$36 billion in the first nine months of the current year (March 21-December 21). "
+    "According to the official, the organization also allocated 5 trillion rials "
+    "(about $119 million) for building 40 export hubs. "
+    "Deputy Economy Minister Ali Rahmani said the Economy Ministry could attract $2 billion of "
+    "foreign investment. "
+    "“There are currently 1,200 active exporters in the free zones,” Rahmani added."
+)
+
+
+def _extract() -> Extraction:
+    return extract(Article(ARTICLE, date_published=date(2023, 1, 15)))
+
+
+def test_agencies_acronyms_and_news_agencies() -> None:
+    extraction = _extract()
+    by_label = {a.label: a for a in extraction.agencies}
+    assert by_label["Trade Promotion Organization of Iran"].acronym == "TPO"
+    assert by_label["Islamic Republic News Agency"].news_agency is True
+    assert "Economy Ministry" in by_label
+    assert [extraction.agencies[int(r.split(":")[1])].acronym for r in extraction.reported_by] == [
+        "IRNA"
+    ]
+
+
+def test_people_with_titles_and_agencies() -> None:
+    extraction = _extract()
+    agencies = {a.ref: a.label for a in extraction.agencies}
+    roles = {
+        p.name: [(agencies.get(r.agency or ""), r.title) for r in p.roles]
+        for p in extraction.people
+    }
+    assert roles["Mohammad-Reza Moqimi"] == [
+        ("Trade Promotion Organization of Iran", "deputy head")
+    ]
+    assert roles["Ali Rahmani"] == [("Economy Ministry", "deputy minister")]
+
+
+def test_observations_status_period_and_attribution() -> None:
+    extraction = _extract()
+    people = {p.ref: p.name for p in extraction.people}
+    got = {
+        (o.value, o.status): (o.period_start, o.period_end, people.get(o.stated_by or ""))
+        for o in extraction.observations
+    }
+    year = (date(2022, 3, 21), date(2023, 3, 20))
+    assert got[(Decimal("50000000000"), Status.TARGET)] == (*year, None)
+    assert got[(Decimal(12), Status.ACHIEVED)] == (
+        date(2022, 3, 21),
+        date(2022, 12, 21),
+        "Mohammad-Reza Moqimi",
+    )
+    assert got[(Decimal("36000000000"), Status.ACHIEVED)][2] == "Mohammad-Reza Moqimi"
+    assert got[(Decimal("5000000000000"), Status.ACHIEVED)][2] == "Mohammad-Reza Moqimi"
+    assert got[(Decimal("2000000000"), Status.POTENTIAL)][2] == "Ali Rahmani"
+    assert got[(Decimal(1200), Status.CURRENT)][2] == "Ali Rahmani"
+    # the purpose of the allocation is no figure of its own; the conversion is an equivalent
+    assert (Decimal(40), Status.ACHIEVED) not in got
+    money = next(o for o in extraction.observations if o.value == Decimal("5000000000000"))
+    assert [(e.value, e.approximate) for e in money.equivalents] == [(Decimal(119000000), True)]
+
+
+def test_revision_is_a_second_target() -> None:
+    text = (
+        "The Ports and Maritime Organization initially planned to build 1,500 berths in 1402, "
+        "but the target was later revised to 2,000 berths."
+    )
+    extraction = extract(Article(text.replace("berths", "projects")))
+    first, second = extraction.observations
+    assert (first.value, second.value) == (Decimal(1500), Decimal(2000))
+    assert first.status is second.status is Status.TARGET
+    assert second.revision_of == first.index
+
+
+def test_seed_articles_end_to_end() -> None:
+    root = Path(__file__).resolve().parents[1] / "examples" / "articles"
+    extraction = extract(Article((root / "isipo-1400-target.txt").read_text(encoding="utf-8")))
+    values = {(o.value, o.status) for o in extraction.observations}
+    assert (Decimal(1400), Status.TARGET) in values
+    assert (Decimal(1726), Status.ACHIEVED) in values
+    assert (Decimal(2000), Status.ACHIEVED) not in values
+    target = next(o for o in extraction.observations if o.value == 1000)
+    assert (target.period_start, target.period_end) == (date(2018, 3, 21), date(2019, 3, 20))
+
+
+def test_never_crashes_on_odd_text() -> None:
+    for text in ["", "  ", "$", "(((", "1,,000 percent of", "“unclosed quote " * 50]:
+        assert isinstance(extract(Article(text)), Extraction)

@@ -1,0 +1,75 @@
+"""Periods: the Iranian calendar through jdatetime, relative periods and explicit glosses."""
+
+from __future__ import annotations
+
+from datetime import date
+
+from newskg.extract.periods import CalendarContext, find_periods, iranian_months, iranian_year
+
+IRANIAN = "figures for the Iranian calendar year"
+
+
+def _periods(text: str, published: date | None) -> list[tuple[date | None, date | None]]:
+    context = CalendarContext.for_article(IRANIAN + " " + text, published)
+    return [(p.first, p.last) for p in find_periods(text, context)]
+
+
+def test_solar_hijri_years_come_from_the_calendar() -> None:
+    assert iranian_year(1398) == (date(2019, 3, 21), date(2020, 3, 19))
+    assert iranian_months(1398, 1, 6) == (date(2019, 3, 21), date(2019, 9, 22))
+    assert iranian_year(1403)[1] == date(2025, 3, 20)
+
+
+def test_explicit_iranian_year() -> None:
+    assert _periods("exports in the Iranian calendar year 1401 (ended March 20, 2023)", None) == [
+        (date(2022, 3, 21), date(2023, 3, 20))
+    ]
+
+
+def test_current_year_from_publication_date() -> None:
+    got = _periods(
+        "in the first nine months of the current Iranian calendar year", date(2023, 1, 5)
+    )
+    assert got == [(date(2022, 3, 21), date(2022, 12, 21))]
+
+
+def test_current_year_from_a_gloss_without_publication_date() -> None:
+    context = CalendarContext.for_article(IRANIAN, None)
+    first = find_periods("by the end of the current year (March 20, 2024)", context)
+    assert (first[0].first, first[0].last) == (date(2023, 3, 21), date(2024, 3, 19))
+    # a later "last year" in the same article is the year before the one resolved
+    later = find_periods("Last year, the ports handled 90 million tonnes", context)
+    assert (later[0].first, later[0].last) == (date(2022, 3, 21), date(2023, 3, 20))
+
+
+def test_an_explicit_gregorian_range_wins() -> None:
+    got = _periods(
+        "during the first three months of the current year (March 21-June 21)", date(2022, 8, 1)
+    )
+    assert got == [(date(2022, 3, 21), date(2022, 6, 21))]
+
+
+def test_so_far_has_no_end() -> None:
+    assert _periods("so far this year", date(2021, 10, 1)) == [(date(2021, 3, 21), None)]
+
+
+def test_iranian_month_names() -> None:
+    assert _periods("imports in Esfand 1401 rose", None) == [(date(2023, 2, 20), date(2023, 3, 20))]
+    assert _periods("the month of Mehr", date(2023, 11, 1)) == [
+        (date(2023, 9, 23), date(2023, 10, 22))
+    ]
+
+
+def test_gregorian_periods() -> None:
+    context = CalendarContext.for_article("plain text", None)
+
+    def got(text: str) -> list[tuple[date | None, date | None]]:
+        return [(p.first, p.last) for p in find_periods(text, context)]
+
+    assert got("in the three months to 31 December 2004") == [
+        (date(2004, 10, 1), date(2004, 12, 31))
+    ]
+    assert got("for the year to March 2005") == [(date(2004, 4, 1), date(2005, 3, 31))]
+    assert got("workforce of 110,000 by 2010") == [(None, date(2010, 12, 31))]
+    assert got("since 2000") == [(date(2000, 1, 1), None)]
+    assert got("profits last year rose") == []  # no publication date: no year to anchor on
