@@ -86,11 +86,13 @@ class Summary:
         )
 
 
-def prepare(article: Article, *, iris: IriScheme, known: EntityIndex) -> Prepared:
-    """Extract, resolve, map and validate one article; nothing is written."""
+def prepare(
+    article: Article, *, iris: IriScheme, known: EntityIndex, shapes: Graph | None = None
+) -> Prepared:
+    """Extract, resolve, map and validate one article (against ``shapes``, default shapes/)."""
     resolved = resolve(extract(article), iris=iris, known=known)
     graph = article_graph(resolved)
-    return Prepared(resolved, graph, validate(graph))
+    return Prepared(resolved, graph, validate(graph, shapes=shapes))
 
 
 def load_entity_index(store: Store) -> EntityIndex:
@@ -107,11 +109,13 @@ class Ingestor:
         *,
         iris: IriScheme,
         batch_size: int = 50,
+        shapes: Graph | None = None,
         on_outcome: Callable[[Outcome], None] | None = None,
     ) -> None:
         self.store = store
         self.iris = iris
         self.batch_size = batch_size
+        self.shapes = shapes
         self.on_outcome = on_outcome
         install_vocabulary(store)
         self.index = load_entity_index(store)
@@ -138,7 +142,7 @@ class Ingestor:
         """Prepare one article and queue it for the next flush, or reject it."""
         label = source or article.source or "article"
         try:
-            prepared = prepare(article, iris=self.iris, known=self.index)
+            prepared = prepare(article, iris=self.iris, known=self.index, shapes=self.shapes)
         except NewskgError as error:
             return Outcome(label, Status.REJECTED, error=error.message)
         resolved = prepared.resolved
