@@ -38,8 +38,12 @@ def store(tmp_path_factory: pytest.TempPathFactory) -> Path:
 def test_query_prints_the_targets_table(store: Path) -> None:
     result = newskg("query", "targets-vs-achievements", store=store)
     assert result.returncode == 0, result.stderr
-    assert "1400" in result.stdout and "1185" in result.stdout and "84.6" in result.stdout
-    assert "1000" in result.stdout and "1726" in result.stdout and "172.6" in result.stdout
+    assert "1400" in result.stdout
+    assert "1185" in result.stdout
+    assert "84.6" in result.stdout
+    assert "1000" in result.stdout
+    assert "1726" in result.stdout
+    assert "172.6" in result.stdout
 
 
 def test_query_formats_and_parameters(store: Path) -> None:
@@ -72,7 +76,8 @@ def test_rejected_inputs_exit_3_and_the_rest_is_stored(tmp_path: Path) -> None:
     good.write_text("The organisation plans to build 12 new plants this year.", encoding="utf-8")
     result = newskg("ingest", str(bad), str(good), store=tmp_path / "store")
     assert result.returncode == 3
-    assert "1 article(s) stored" in result.stdout and "1 rejected" in result.stdout
+    assert "1 article(s) stored" in result.stdout
+    assert "1 rejected" in result.stdout
     assert "'text' string" in result.stderr
 
 

@@ -108,7 +108,8 @@ def test_invalid_articles_are_rejected_with_their_report_and_nothing_is_written(
     assert (summary.stored, summary.rejected) == (0, 2)
     for outcome in summary.outcomes:
         assert outcome.status is Status.REJECTED
-        assert outcome.report is not None and not outcome.report.conforms
+        assert outcome.report is not None
+        assert not outcome.report.conforms
         (violation,) = outcome.report.violations
         assert violation.path == "http://schema.org/datePublished"
         assert violation.focus == outcome.article_iri

@@ -63,7 +63,8 @@ def test_every_published_query_has_a_summary_and_runs(store: OxigraphStore) -> N
         "claims-by-source",
     } <= set(queries)
     for query in queries.values():
-        assert query.summary and query.summary != query.name
+        assert query.summary
+        assert query.summary != query.name
         rows = store.select(query.text, bindings=query.bindings({}))
         assert rows, f"{query.name} returned nothing on the sample graph"
 

@@ -70,7 +70,10 @@ def test_folder_mixes_formats_and_reports_bad_items(tmp_path: Path) -> None:
     (tmp_path / "sub" / "b.jsonl").write_text("\n".join(lines), encoding="utf-8")
     (tmp_path / "notes.md").write_text("ignored", encoding="utf-8")
     (tmp_path / ".hidden.txt").write_text("ignored", encoding="utf-8")
-    page = "<html><head><title>Page title</title></head><body><article><p>{}</p></article></body></html>"
+    page = (
+        "<html><head><title>Page title</title></head>"
+        "<body><article><p>{}</p></article></body></html>"
+    )
     (tmp_path / "c.html").write_text(
         page.format("Exports rose 5 percent in 2020. " * 5), encoding="utf-8"
     )
@@ -84,7 +87,8 @@ def test_folder_mixes_formats_and_reports_bad_items(tmp_path: Path) -> None:
     ]
     assert [item.article is None for item in items] == [False, False, False, True, False]
     assert "not valid JSON" in (items[3].error or "")
-    assert items[1].article is not None and "Exports rose 5 percent" in items[1].article.text
+    assert items[1].article is not None
+    assert "Exports rose 5 percent" in items[1].article.text
 
 
 def test_examples_carry_their_licence() -> None:

@@ -14,7 +14,8 @@ from newskg.sparqltext import bind_values, service_targets, term_to_sparql
 def _rows(query: str) -> list[dict[str, str]]:
     store = ox.Store()
     for value in ("a", "b", 'c"}'):
-        store.add(ox.Quad(ox.NamedNode("http://x/s"), ox.NamedNode("http://x/p"), ox.Literal(value)))
+        subject, predicate = ox.NamedNode("http://x/s"), ox.NamedNode("http://x/p")
+        store.add(ox.Quad(subject, predicate, ox.Literal(value)))
     return [
         {str(var.value): solution[var].value for var in solutions.variables if solution[var]}
         for solutions in [store.query(query)]

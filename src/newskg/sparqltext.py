@@ -116,15 +116,21 @@ def _where_brace(sparql: str) -> int:
 
 def service_targets(sparql: str) -> list[str]:
     """The endpoints that ``SERVICE`` clauses call: IRIs (prefixed names expanded) or ``?var``."""
+    return keyword_targets(sparql, "SERVICE")
+
+
+def keyword_targets(sparql: str, keyword: str) -> list[str]:
+    """What follows each ``keyword`` (``SERVICE``, ``LOAD``), past an optional ``SILENT``: IRIs
+    with prefixed names expanded, or the token as written (a ``?var``)."""
     found: list[str] = []
     prefixes: dict[str, str] = {}
     stream = list(tokens(sparql))
     for index, token in enumerate(stream):
-        keyword = token.text.upper() if token.kind == "word" else ""
+        word = token.text.upper() if token.kind == "word" else ""
         following = stream[index + 1 : index + 3]
-        if keyword == "PREFIX" and len(following) == 2 and following[1].kind == "iri":
+        if word == "PREFIX" and len(following) == 2 and following[1].kind == "iri":
             prefixes[following[0].text.rstrip(":")] = following[1].text[1:-1]
-        elif keyword == "SERVICE":
+        elif word == keyword:
             if following and following[0].text.upper() == "SILENT":
                 following = following[1:]
             if following:

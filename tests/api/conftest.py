@@ -7,13 +7,15 @@ from collections.abc import Callable, Iterator
 from contextlib import AbstractContextManager
 from pathlib import Path
 
+import httpx
 import pytest
 
 from newskg.iris import IriScheme
+from newskg.model import ResolvedArticle
 from newskg.settings import DEFAULT_BASE_IRI
 from newskg.store.oxigraph import OxigraphStore
-from sample_data import load_sample
-from servers import Server, newskg_server
+from sample_data import load_sample, sample_articles
+from servers import Server, free_port, newskg_server
 
 TOKEN = "test-token-0123456789"
 
@@ -72,3 +74,39 @@ def writable_server(
     shutil.copytree(sample_store_template, target)
     with newskg_server({"NEWSKG_STORE": str(target), "NEWSKG_API_TOKEN": TOKEN}) as running:
         yield running
+
+
+# -- Linked Data, articles, exports and UI tests --------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def localhost_base_server(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Server]:
+    """A server whose base IRI is its own address (``http://127.0.0.1:<port>/id/``).
+
+    The sample graph is minted under that base, so its IRIs dereference literally: an HTTP GET
+    of a resource's IRI reaches this server. ``server.url + "/id/"`` is the base IRI.
+    """
+    port = free_port()
+    base = f"http://127.0.0.1:{port}/id/"
+    target = tmp_path_factory.mktemp("localhost-base") / "store"
+    store = OxigraphStore(target)
+    load_sample(store, IriScheme(base))
+    store.flush()
+    store.close()
+    del store
+    env = {"NEWSKG_STORE": str(target), "NEWSKG_BASE_IRI": base}
+    with newskg_server(env, port=port) as running:
+        yield running
+
+
+@pytest.fixture(scope="module")
+def articles() -> list[ResolvedArticle]:
+    """The resolved articles the sample store was written from."""
+    return sample_articles(IriScheme(DEFAULT_BASE_IRI))
+
+
+@pytest.fixture(scope="module")
+def client(server: Server) -> Iterator[httpx.Client]:
+    """An HTTP client for the shared read-only server."""
+    with httpx.Client(base_url=server.url, timeout=30.0) as http:
+        yield http

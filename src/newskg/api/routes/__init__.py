@@ -1,0 +1,1 @@
+"""The API's routers, one module per resource; :mod:`newskg.api.app` lists them in ``ROUTERS``."""
