@@ -173,8 +173,14 @@ def _print_table(body: bytes, *, base_iri: str) -> None:
     table = Table(*head, show_lines=False, header_style="bold")
     for row in rows:
         table.add_row(*(_compact(str(row[name]), prefixes) if name in row else "" for name in head))
-    out.print(table)
+    _print_whole(table)
     out.print(f"{len(rows)} row(s)")
+
+
+def _print_whole(table: Table) -> None:
+    # At its natural width, never squeezed to the terminal's: a figure cut to "14…" is worse than
+    # a line the terminal wraps, and a pipe (80 columns by default) must get every value.
+    out.print(table, width=max(out.measure(table).maximum, out.width))
 
 
 def _compact(value: str, prefixes: dict[str, str]) -> str:
@@ -193,7 +199,7 @@ def list_queries() -> None:
             f"{p.name}: {p.type.value}{'' if p.required else '?'}" for p in named.parameters
         )
         table.add_row(named.name, named.summary, params)
-    out.print(table)
+    _print_whole(table)
 
 
 @app.command()
