@@ -11,10 +11,10 @@ from decimal import Decimal
 
 from newskg.extract import vocab
 from newskg.extract.attribution import Attribution
-from newskg.extract.entities import EntityTable, Occurrence
-from newskg.extract.periods import Period
+from newskg.extract.periods import Period, Role
 from newskg.extract.quantities import Quantity
 from newskg.extract.records import AmountMention, ObservationMention, Sentence
+from newskg.extract.table import EntityTable, Occurrence
 from newskg.extract.vocab import COUNT, MEASURE, MONEY, PERCENT, POINT
 from newskg.model import Status
 
@@ -397,7 +397,7 @@ def _main_agency(table: EntityTable) -> str | None:
 
 
 def _period(periods: list[Period], quantity: Quantity, quantities: list[Quantity]) -> Period | None:
-    usable = [p for p in periods if not p.statement_time and (p.first or p.last)]
+    usable = [p for p in periods if p.role is Role.OWN and (p.first or p.last)]
     if not usable:
         return None
 
