@@ -246,7 +246,8 @@ def _count(text: str) -> int:
 
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "the first six months of the current Iranian calendar year"
-    ("part", re.compile(rf"{_PART}(?:{_YEAR_REF})", re.I)),
+    # "the first eight months of the year": a part of a bare year is of the current one
+    ("part", re.compile(rf"{_PART}(?:{_YEAR_REF}|(?:the\s+)?(?P<cur>{_YEAR_WORDS})\b)", re.I)),
     # "the 2005 fiscal year", "fiscal 2005", "FY2005"
     ("fiscal", re.compile(
         rf"\b(?:the\s+)?(?P<year>{_GREG_YEAR})\s+fiscal\s+year|\bfiscal\s+(?:year\s+)?"
@@ -336,7 +337,34 @@ def find_periods(sentence: str, context: CalendarContext) -> list[Period]:
     gloss = _RANGE_GLOSS.search(sentence)
     if gloss:
         found = [_apply_range_gloss(p, gloss, sentence) for p in found]
+        if not any(p.start <= gloss.start() < p.end for p in found):
+            # "in the summer (June 22-September 22)": the written range is the period
+            alone = _gloss_period(gloss, context)
+            found += [alone] if alone is not None else []
     return sorted(found, key=lambda p: p.start)
+
+
+def _gloss_period(gloss: re.Match[str], context: CalendarContext) -> Period | None:
+    """A period from a bracketed range alone, in the latest year it ends by publication."""
+    m1, m2 = _month(gloss.group("m1")), _month(gloss.group("m2"))
+    d1, d2 = int(gloss.group("d1")), int(gloss.group("d2"))
+    if gloss.group("y2"):
+        y2 = int(gloss.group("y2"))
+    elif context.published is not None:
+        y2 = context.published.year
+        if (m2, d2) > (context.published.month, context.published.day):
+            y2 -= 1
+    elif context.gregorian_year is not None:
+        y2 = context.gregorian_year
+    else:
+        return None
+    y1 = int(gloss.group("y1")) if gloss.group("y1") else (y2 if (m1, d1) <= (m2, d2) else y2 - 1)
+    try:
+        first, last = date(y1, m1, d1), date(y2, m2, d2)
+    except ValueError:
+        return None
+    label = gloss.group(0).strip("() ")
+    return Period(gloss.start(), gloss.end(), first, last, label) if first <= last else None
 
 
 def _with_role(period: Period, sentence: str) -> Period:
@@ -596,10 +624,34 @@ def _same_period(match: re.Match[str], context: CalendarContext, _: str) -> Peri
     return Period(*_span(match), None, None, year, shift="same")
 
 
-def _shift(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
-    """ "a year earlier", "the previous quarter"."""
+def _shift(match: re.Match[str], context: CalendarContext, sentence: str) -> Period | None:
+    """ "a year earlier", "the previous quarter"; "in the previous year (1401)" is a year."""
     unit = (match.groupdict().get("unit") or "year").lower()
+    explicit = re.match(rf"\s+(?:of\s+)?({_IR_YEAR}|{_GREG_YEAR})\b", sentence[match.end() :])
+    if unit == "year" and explicit:
+        year = int(explicit.group(1))
+        end = match.end() + explicit.end()
+        if year < 1600:
+            first, last = iranian_year(year)
+            return Period(match.start(), end, first, last, f"Iranian year {year}")
+        return Period(match.start(), end, date(year, 1, 1), date(year, 12, 31), str(year))
+    opens = re.search(r"\b(?:in|during|over|for|throughout)\s+$", sentence[: match.start()], re.I)
+    if unit == "year" and opens and re.search(r"previous|preceding|prior", match.group(0), re.I):
+        # "In the previous year, X delivered ...": the year before the current one
+        return _year_of_offset(match, context, -1)
     return Period(*_span(match), None, None, match.group(0), role=Role.SHIFT, shift=unit)
+
+
+def _year_of_offset(match: re.Match[str], context: CalendarContext, offset: int) -> Period | None:
+    """The (Iranian or Gregorian) year ``offset`` years from the article's current year."""
+    if context.iranian and context.iranian_year is not None:
+        year = context.iranian_year + offset
+        first, last = iranian_year(year)
+        return Period(*_span(match), first, last, f"Iranian year {year}")
+    if context.gregorian_year is not None:
+        year = context.gregorian_year + offset
+        return Period(*_span(match), date(year, 1, 1), date(year, 12, 31), str(year))
+    return None
 
 
 def _gregorian_month(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
@@ -659,7 +711,7 @@ def _year_span(groups: dict[str, str | None], context: CalendarContext) -> tuple
     if explicit:
         year = int(explicit)
         return year < 1600, year
-    relative = (groups.get("rel") or "").lower()
+    relative = (groups.get("rel") or ("current" if groups.get("cur") else "")).lower()
     if not relative:
         return None
     offset = {"past": -1, "last": -1, "previous": -1, "preceding": -1, "next": 1, "coming": 1,
