@@ -100,3 +100,52 @@ def test_seed_articles_end_to_end() -> None:
 def test_never_crashes_on_odd_text() -> None:
     for text in ["", "  ", "$", "(((", "1,,000 percent of", "“unclosed quote " * 50]:
         assert isinstance(extract(Article(text)), Extraction)
+
+
+def _roles(text: str) -> dict[str, list[tuple[str | None, str, str | None]]]:
+    extraction = extract(Article(text, date_published=date(2022, 5, 1)))
+    agencies = {a.ref: a.label for a in extraction.agencies}
+    return {
+        p.name: [(agencies.get(r.agency or ""), r.title, r.detail) for r in p.roles]
+        for p in extraction.people
+    }
+
+
+def test_post_with_affairs_detail_before_the_name() -> None:
+    roles = _roles(
+        "The Iranian Fisheries Organization (IFO) bred 20,000 tons of shrimp. "
+        "IFO's deputy head for aquaculture affairs, Nasser Abbasi-Rad, said exports rose."
+    )
+    assert roles["Nasser Abbasi-Rad"] == [
+        ("Iranian Fisheries Organization", "deputy head", "aquaculture affairs")
+    ]
+
+
+def test_capitalised_affairs_detail_is_not_part_of_the_name() -> None:
+    roles = _roles(
+        "The Ministry of Health vaccinated 2 million people, Deputy Health Minister for "
+        "Public Health Affairs Kamran Yazdani announced."
+    )
+    assert roles == {
+        "Kamran Yazdani": [("Ministry of Health", "deputy minister", "public health affairs")]
+    }
+
+
+def test_ministry_written_in_words_after_the_title() -> None:
+    roles = _roles(
+        "The Ministry of Roads and Urban Development built 9 bridges. Ahmad Nikpour, the "
+        "deputy minister of roads and urban development for transport affairs, said so."
+    )
+    assert roles["Ahmad Nikpour"] == [
+        ("Ministry of Roads and Urban Development", "deputy minister", "transport affairs")
+    ]
+
+
+def test_a_clause_before_a_title_is_no_portfolio() -> None:
+    roles = _roles("On the sidelines of a meeting, CBI Governor Javad Fallahi said loans rose.")
+    assert [title for _, title, _ in roles["Javad Fallahi"]] == ["governor"]
+
+
+def test_ceo_is_the_managing_director() -> None:
+    roles = _roles("NIGC CEO Kaveh Saberi said output rose 3 percent.")
+    assert [title for _, title, _ in roles["Kaveh Saberi"]] == ["managing director"]

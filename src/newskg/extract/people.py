@@ -59,9 +59,11 @@ def _title_phrase() -> str:
     modifier = rf"(?i:{modifiers})[\s-]+"
     # a modifier is never a portfolio: "Deputy Head" is not the head of a "Deputy" portfolio
     word = rf"(?!(?i:{modifiers})\b)(?:[A-Z][a-z]+|[A-Z]{{2,}})"
+    # a lower-case portfolio is one word right before the title ("economy minister"); longer
+    # ones run into the clause before it ("a meeting, CBI Governor")
     portfolio = (
-        rf"(?P<portfolio>(?:{word}|{_NOT_PORTFOLIO}(?!(?:{modifiers})\b)[a-z]+)"
-        rf"(?:,?\s+(?:and\s+)?{word}){{0,3}}\s+)?"
+        rf"(?P<portfolio>(?<![\w-])(?:{word}(?:,?\s+(?:and\s+)?{word}){{0,3}}"
+        rf"|{_NOT_PORTFOLIO}(?!(?:{modifiers})\b)[a-z]+)\s+)?"
     )
     one = rf"(?:{modifier}){{0,2}}(?i:{forms})\b"
     return (
@@ -97,6 +99,7 @@ def _name_candidates(text: str, start: int, end: int) -> list[tuple[int, int]]:
     cut = None
     for i, word in enumerate(words):
         if word.group(0).lower() in _title_tail_words() or word.group(0).lower() in (
+            "affairs",
             "mr",
             "mrs",
             "ms",
@@ -122,8 +125,9 @@ def _title_before(
     ``name_start``; the body may follow the title ("head of ISIPO, X"), precede it ("ISIPO head
     X") or follow the name ("analyst X of Dresdner Kleinwort Wasserstein")."""
     pattern = re.compile(
-        rf"{_title_phrase()}(?:\s+(?:of|for|at|with)\s+(?:the\s+)?{_org_span(table, 'org2')}"
-        r"(?:\s+\([A-Z][\w&]+\))?)?,?\s+$"
+        rf"{_title_phrase()}(?:\s+(?:of|for|at|with)\s+(?!{_DETAIL}\b)(?:the\s+)?"
+        rf"{_org_span(table, 'org2')}(?:\s+\([A-Z][\w&]+\))?)?"
+        rf"(?:\s+for\s+(?P<detail>{_DETAIL}))?,?\s+$"
     )
     match = pattern.search(text[:name_start])
     if match is None:
@@ -140,7 +144,8 @@ def _title_before(
             text[name_end:],
         )
         org_text = after.group("org") if after else None
-    return _title_parts(match, org_text, None)
+    detail = match.group("detail")
+    return _title_parts(match, org_text, _affairs(detail) if detail else None)
 
 
 def _title_after(
@@ -150,12 +155,36 @@ def _title_after(
     pattern = re.compile(
         rf",\s+(?:the\s+|an?\s+)?(?:{_org_span(table, 'org')}(?:['’]s?)?\s+)?{_title_phrase()}"
         rf"(?:\s+(?:of|at|with|for|in)\s+(?:the\s+)?{_org_span(table, 'org2')})?"
-        r"(?:\s+for\s+(?P<detail>[a-z][a-z ]+?(?:affairs|matters|division|department|sector)))?"
+        r"(?:\s+of\s+(?P<ministry>[a-z][a-z, ]+?)(?=\s+for\b|[,.;]))?"
+        rf"(?:\s+for\s+(?P<detail>{_DETAIL}))?"
     )
     match = pattern.match(text, name_end)
     if match is None:
         return None
-    return _title_parts(match, match.group("org") or match.group("org2"), match.group("detail"))
+    org_text = match.group("org") or match.group("org2")
+    if org_text is None and match.group("ministry"):
+        # "the deputy minister of roads and urban development": the ministry named in words
+        org_text = _named_ministry(table, match.group("ministry"), match.group("title"))
+    detail = match.group("detail")
+    return _title_parts(match, org_text, _affairs(detail) if detail else None)
+
+
+#: What a post is "for": "industrial parks affairs", "Agronomy Affairs", "economic affairs".
+_DETAIL = r"(?:[A-Za-z-]+\s+){0,5}?(?:[Aa]ffairs|matters|division|department|sector)"
+
+
+def _affairs(detail: str) -> str:
+    """The detail of a post as gold and readers write it: lower case."""
+    return re.sub(r"\s+", " ", detail.lower()).strip()
+
+
+def _named_ministry(table: EntityTable, portfolio: str, title: str) -> str | None:
+    """The known ministry a "minister of <portfolio in words>" belongs to."""
+    if not re.search(r"\bminister\b", title, re.I):
+        return None
+    wanted = "Ministry of " + re.sub(r"\s+", " ", portfolio).strip().title()
+    known = next((a for a in table.agencies if any(same_body(wanted, n) for n in a.names)), None)
+    return known.names[0] if known else None
 
 
 def _title_parts(
@@ -222,6 +251,10 @@ def role_agency(
         if ministry is not None:
             return title, ministry.ref
         return _with_portfolio(title, portfolio), COUNTRY
+    ministries = [a for a in table.agencies if re.search(r"\bMinistry\b", a.label)]
+    if office == "state" and "minister" in title.split() and len(ministries) == 1:
+        # "the deputy minister for employment affairs" in an article about one ministry
+        return _with_portfolio(title, portfolio), ministries[0].ref
     if office == "state":
         return _with_portfolio(title, portfolio), COUNTRY
     if office == "executive":
@@ -315,7 +348,7 @@ def find_speakers(table: EntityTable, sentence: Sentence) -> None:
         if len(name.split()) < 2 or not valid_person_name(table, name):
             continue
         start = sentence.start + match.start(group) + skipped
-        if table.covered(start, start + len(name), "agency", "place"):
+        if table.covered(start, start + len(name), "agency", "place", "person"):
             continue
         person = table.person(name)
         person.sentences.append(sentence.index)
