@@ -149,3 +149,37 @@ def test_a_clause_before_a_title_is_no_portfolio() -> None:
 def test_ceo_is_the_managing_director() -> None:
     roles = _roles("NIGC CEO Kaveh Saberi said output rose 3 percent.")
     assert [title for _, title, _ in roles["Kaveh Saberi"]] == ["managing director"]
+
+
+def _subjects(text: str) -> dict[Decimal, str]:
+    extraction = extract(Article(text, date_published=date(2022, 5, 1)))
+    labels = {a.ref: a.label for a in extraction.agencies} | {
+        p.ref: p.label for p in extraction.places
+    }
+    return {o.value: labels.get(o.subject, o.subject) for o in extraction.observations}
+
+
+def test_dateline_city_is_never_the_subject() -> None:
+    subjects = _subjects(
+        "ISFAHAN, May 1 (IRNA) – Tile output at domestic plants rose 9 percent, "
+        "the Tile Producers Association said."
+    )
+    assert subjects.get(Decimal(9)) != "Isfahan"
+
+
+def test_country_possessive_makes_the_country_the_subject() -> None:
+    subjects = _subjects(
+        "TEHRAN – Reza Amini told reporters that the country's installed wind capacity "
+        "currently stands at 640 megawatts. Iran's Energy Ministry plans to add 300 megawatts."
+    )
+    assert subjects[Decimal(640)] == "Iran"
+    assert subjects[Decimal(300)] == "Energy Ministry"
+
+
+def test_person_in_apposition_is_not_part_of_an_agency_name() -> None:
+    extraction = extract(
+        Article(
+            "The head of the Foundation of Rural Schools, Javad Moradi, said 40 schools opened."
+        )
+    )
+    assert [a.label for a in extraction.agencies] == ["Foundation of Rural Schools"]

@@ -323,7 +323,7 @@ def _acronym_expansion(run: str, acronym: str) -> str | None:
 def _find_organisation_names(table: EntityTable, sentence: Sentence) -> None:
     for match in _ORG_NAME.finditer(sentence.text):
         raw = re.split(r"['’]s\s+", match.group(0))[-1]  # "Fed's Open Market Committee"
-        name, skipped = strip_openers(raw)
+        name, skipped = strip_openers(_without_apposition(raw))
         if len(name.split()) < 2 or name.split()[0].lower() in _TITLE_WORDS:
             continue
         offset = match.end() - len(raw) + skipped
@@ -335,6 +335,17 @@ def _find_organisation_names(table: EntityTable, sentence: Sentence) -> None:
         agency = table.agency(name)
         agency.sentences.append(sentence.index)
         table.add(Occurrence("agency", agency.ref, sentence.index, start, start + len(name), name))
+
+
+def _without_apposition(name: str) -> str:
+    """``name`` without a trailing ", X Y" that is no part of a list: "Ministry of Industry,
+    Mine and Trade" ends its list with "and"; "Foundation of X, Hassan Y" has a person after."""
+    while "," in name:
+        head, _, last = name.rpartition(",")
+        if re.search(r"(?:^|\s)(?:and|&)\s", last):
+            break
+        name = head
+    return name
 
 
 def find_known_names(table: EntityTable, sentence: Sentence) -> None:
