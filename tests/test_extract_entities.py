@@ -183,3 +183,20 @@ def test_person_in_apposition_is_not_part_of_an_agency_name() -> None:
         )
     )
     assert [a.label for a in extraction.agencies] == ["Foundation of Rural Schools"]
+
+
+def _statuses(text: str) -> dict[Decimal, Status]:
+    extraction = extract(Article(text, date_published=date(2022, 5, 1)))
+    return {o.value: o.status for o in extraction.observations}
+
+
+def test_a_perfect_tense_reports_a_result() -> None:
+    statuses = _statuses(
+        "The Iranian Fisheries Organization has bred 20,000 tons of shrimp so far this year."
+    )
+    assert statuses[Decimal(20000)] is Status.ACHIEVED
+
+
+def test_aims_to_reach_a_total_is_a_target() -> None:
+    statuses = _statuses("The Roads Ministry aims to build a total of 900 housing units this year.")
+    assert statuses[Decimal(900)] is Status.TARGET

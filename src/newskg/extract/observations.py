@@ -272,7 +272,7 @@ def _status(text: str, quantity: Quantity, so_far: list[ObservationMention]) -> 
     if re.search(
         r"\bpercent\s+of\s+(?:the\s+)?[\w’' ]*total\s*$|\btotal\s+(?:of\s+)?$",
         text[: quantity.start],
-    ) and not re.search(r"\b(?:will|plan|target)", left):
+    ) and not re.search(r"\b(?:will|plan|target|aim|intend|expect|seek|to\s+be)", left):
         return Status.CURRENT
     if re.match(r"\s*(?:a|per)\s+(?:year|month)\b", text[quantity.end :]) and re.search(
         r"\b(?:created|since)\b", text
@@ -309,8 +309,11 @@ def _nearest_cue(chunk: str, *, reverse: bool) -> Status | None:
                 and re.match(r"(?:is|are|has|have)\b", match.group(0))
                 and (
                     re.match(
-                        r"\s+(?:(?:also|further)\s+)?(?:been|to|planned|expected|set|due|able|targeted"
-                        r"|the\s+potential|said|told|announced|noted|stated|added|reported)",
+                        r"\s+(?:(?:also|further|so\s+far|already)\s+)?(?:been|to|planned|expected|set"
+                        r"|due|able|targeted|the\s+potential|said|told|announced|noted|stated|added"
+                        # "has purchased", "have built": a perfect reports a result
+                        r"|reported|[a-z]+ed\b|built|paid|sold|bought|made|grown|won|spent|brought"
+                        r"|given|taken|gone|seen|put|cut|lent)",
                         chunk[match.end() :],
                     )
                 )
