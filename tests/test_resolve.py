@@ -162,3 +162,8 @@ def test_one_agency_record_per_iri_and_publisher_typed() -> None:
     assert resolved.publisher in iris
     (publisher,) = [a for a in resolved.agencies if a.iri == resolved.publisher]
     assert publisher.news_agency
+
+
+def test_a_name_in_capitals_with_a_space_is_no_acronym() -> None:
+    (resolved,) = _run("Economist Jan Visser at ABN AMRO said profits rose 5 percent.")
+    assert all(a.acronym is None or " " not in a.acronym for a in resolved.agencies)

@@ -177,7 +177,8 @@ def resolve(extraction: Extraction, *, iris: IriScheme, known: EntityIndex) -> R
             iri=refs[mention.ref],
             label=mention.label,
             alt_labels=tuple(dict.fromkeys(mention.alt_labels)),
-            acronym=mention.acronym,
+            # an acronym is one token (shapes/): "ABN AMRO" in capitals is a name, not an acronym
+            acronym=mention.acronym if mention.acronym and " " not in mention.acronym else None,
             news_agency=mention.news_agency,
             parent=refs.get(mention.parent) if mention.parent else None,
         )
