@@ -100,3 +100,103 @@ def test_seed_articles_end_to_end() -> None:
 def test_never_crashes_on_odd_text() -> None:
     for text in ["", "  ", "$", "(((", "1,,000 percent of", "“unclosed quote " * 50]:
         assert isinstance(extract(Article(text)), Extraction)
+
+
+def _roles(text: str) -> dict[str, list[tuple[str | None, str, str | None]]]:
+    extraction = extract(Article(text, date_published=date(2022, 5, 1)))
+    agencies = {a.ref: a.label for a in extraction.agencies}
+    return {
+        p.name: [(agencies.get(r.agency or ""), r.title, r.detail) for r in p.roles]
+        for p in extraction.people
+    }
+
+
+def test_post_with_affairs_detail_before_the_name() -> None:
+    roles = _roles(
+        "The Iranian Fisheries Organization (IFO) bred 20,000 tons of shrimp. "
+        "IFO's deputy head for aquaculture affairs, Nasser Abbasi-Rad, said exports rose."
+    )
+    assert roles["Nasser Abbasi-Rad"] == [
+        ("Iranian Fisheries Organization", "deputy head", "aquaculture affairs")
+    ]
+
+
+def test_capitalised_affairs_detail_is_not_part_of_the_name() -> None:
+    roles = _roles(
+        "The Ministry of Health vaccinated 2 million people, Deputy Health Minister for "
+        "Public Health Affairs Kamran Yazdani announced."
+    )
+    assert roles == {
+        "Kamran Yazdani": [("Ministry of Health", "deputy minister", "public health affairs")]
+    }
+
+
+def test_ministry_written_in_words_after_the_title() -> None:
+    roles = _roles(
+        "The Ministry of Roads and Urban Development built 9 bridges. Ahmad Nikpour, the "
+        "deputy minister of roads and urban development for transport affairs, said so."
+    )
+    assert roles["Ahmad Nikpour"] == [
+        ("Ministry of Roads and Urban Development", "deputy minister", "transport affairs")
+    ]
+
+
+def test_a_clause_before_a_title_is_no_portfolio() -> None:
+    roles = _roles("On the sidelines of a meeting, CBI Governor Javad Fallahi said loans rose.")
+    assert [title for _, title, _ in roles["Javad Fallahi"]] == ["governor"]
+
+
+def test_ceo_is_the_managing_director() -> None:
+    roles = _roles("NIGC CEO Kaveh Saberi said output rose 3 percent.")
+    assert [title for _, title, _ in roles["Kaveh Saberi"]] == ["managing director"]
+
+
+def _subjects(text: str) -> dict[Decimal, str]:
+    extraction = extract(Article(text, date_published=date(2022, 5, 1)))
+    labels = {a.ref: a.label for a in extraction.agencies} | {
+        p.ref: p.label for p in extraction.places
+    }
+    return {o.value: labels.get(o.subject, o.subject) for o in extraction.observations}
+
+
+def test_dateline_city_is_never_the_subject() -> None:
+    subjects = _subjects(
+        "ISFAHAN, May 1 (IRNA) – Tile output at domestic plants rose 9 percent, "
+        "the Tile Producers Association said."
+    )
+    assert subjects.get(Decimal(9)) != "Isfahan"
+
+
+def test_country_possessive_makes_the_country_the_subject() -> None:
+    subjects = _subjects(
+        "TEHRAN – Reza Amini told reporters that the country's installed wind capacity "
+        "currently stands at 640 megawatts. Iran's Energy Ministry plans to add 300 megawatts."
+    )
+    assert subjects[Decimal(640)] == "Iran"
+    assert subjects[Decimal(300)] == "Energy Ministry"
+
+
+def test_person_in_apposition_is_not_part_of_an_agency_name() -> None:
+    extraction = extract(
+        Article(
+            "The head of the Foundation of Rural Schools, Javad Moradi, said 40 schools opened."
+        )
+    )
+    assert [a.label for a in extraction.agencies] == ["Foundation of Rural Schools"]
+
+
+def _statuses(text: str) -> dict[Decimal, Status]:
+    extraction = extract(Article(text, date_published=date(2022, 5, 1)))
+    return {o.value: o.status for o in extraction.observations}
+
+
+def test_a_perfect_tense_reports_a_result() -> None:
+    statuses = _statuses(
+        "The Iranian Fisheries Organization has bred 20,000 tons of shrimp so far this year."
+    )
+    assert statuses[Decimal(20000)] is Status.ACHIEVED
+
+
+def test_aims_to_reach_a_total_is_a_target() -> None:
+    statuses = _statuses("The Roads Ministry aims to build a total of 900 housing units this year.")
+    assert statuses[Decimal(900)] is Status.TARGET

@@ -73,3 +73,27 @@ def test_gregorian_periods() -> None:
     assert got("workforce of 110,000 by 2010") == [(None, date(2010, 12, 31))]
     assert got("since 2000") == [(date(2000, 1, 1), None)]
     assert got("profits last year rose") == []  # no publication date: no year to anchor on
+
+
+def test_part_of_a_bare_year_is_of_the_current_year() -> None:
+    assert _periods("loans rose in the first four months of the year", date(2022, 9, 1)) == [
+        iranian_months(1401, 1, 4)
+    ]
+    assert _periods("output in the first half of the Iranian year", date(2020, 12, 1)) == [
+        iranian_months(1399, 1, 6)
+    ]
+
+
+def test_previous_year_opening_a_clause_is_the_year_before() -> None:
+    assert _periods("In the previous year, the port handled 9,000 ships", date(2021, 6, 1)) == [
+        iranian_year(1399)
+    ]
+    assert _periods("During the previous year 1397 the firm sold 30 cars", date(2021, 6, 1)) == [
+        iranian_year(1397)
+    ]
+
+
+def test_a_range_gloss_alone_is_the_period() -> None:
+    assert _periods("the jobless rate was 8 percent (April 21-July 22)", date(2023, 1, 5)) == [
+        (date(2022, 4, 21), date(2022, 7, 22))
+    ]

@@ -15,11 +15,12 @@ from newskg.resolve import EntityIndex, resolve
 IRIS = IriScheme("https://example.org/id/")
 
 
-def _run(*texts: str) -> list[ResolvedArticle]:
+def _run(*texts: str, publisher: str | None = None) -> list[ResolvedArticle]:
     index = EntityIndex.empty()
     result = []
     for text in texts:
-        resolved = resolve(extract(Article(text)), iris=IRIS, known=index)
+        article = Article(text, publisher=publisher)
+        resolved = resolve(extract(article), iris=IRIS, known=index)
         index.add(resolved)
         result.append(resolved)
     return result
@@ -46,10 +47,12 @@ def test_ministry_names_are_one_body_by_key() -> None:
 
 def test_same_person_and_agency_across_articles() -> None:
     first, second = _run(
-        "National Iranian Copper Industries Company (NICICO) Deputy Head Ali Asqar Karimi told IRNA that "
-        "the company exported 120,000 tonnes. The Industry Ministry allocated $5 million.",
-        "Ali-Asghar Karimi, NICICO deputy head, said the National Iranian Copper Industries Company plans "
-        "to export 150,000 tonnes. The Ministry of Industry, Mine and Trade approved it.",
+        "National Iranian Copper Industries Company (NICICO) Deputy Head Ali Asqar Karimi told "
+        "IRNA that the company exported 120,000 tonnes. "
+        "The Industry Ministry allocated $5 million.",
+        "Ali-Asghar Karimi, NICICO deputy head, said the National Iranian Copper Industries "
+        "Company plans to export 150,000 tonnes. "
+        "The Ministry of Industry, Mine and Trade approved it.",
     )
     assert _person(first, "Karimi") == _person(second, "Karimi")
     first_agencies = {a.label: a.iri for a in first.agencies}
@@ -57,7 +60,11 @@ def test_same_person_and_agency_across_articles() -> None:
     assert first_agencies["National Iranian Copper Industries Company"] == IRIS.mint(
         "agency", "nicico"
     )
-    assert second_agencies["NICICO"] == IRIS.mint("agency", "nicico")
+    # the acronym and the full name in one article are one record, named by the full name
+    nicico = [a for a in second.agencies if a.iri == IRIS.mint("agency", "nicico")]
+    assert [(a.label, a.alt_labels) for a in nicico] == [
+        ("National Iranian Copper Industries Company", ("NICICO",))
+    ]
     assert (
         first_agencies["Industry Ministry"]
         == second_agencies["Ministry of Industry, Mine and Trade"]
@@ -114,7 +121,14 @@ def test_entity_index_query_parses() -> None:
 
     path = Path(__file__).resolve().parents[1] / "queries" / "internal" / "entity-index.rq"
     query = prepareQuery(path.read_text(encoding="utf-8"))
-    assert {str(v) for v in query.algebra["PV"]} == {"entity", "kind", "label", "acronym", "org"}
+    assert {str(v) for v in query.algebra["PV"]} == {
+        "entity",
+        "kind",
+        "label",
+        "acronym",
+        "org",
+        "display",
+    }
 
 
 def test_observation_and_role_iris_are_per_article() -> None:
@@ -123,3 +137,33 @@ def test_observation_and_role_iris_are_per_article() -> None:
     assert [o.iri for o in resolved.observations] == [IRIS.observation(key, 0)]
     assert [r.iri for r in resolved.roles] == [IRIS.role(key, 0)]
     assert resolved.iri == IRIS.article(key)
+
+
+def test_new_spelling_of_a_known_person_becomes_an_alias() -> None:
+    first, second = _run(
+        "Tehran Metro Company (TMC) Deputy Head Gholamreza Shafiei said 12 stations opened.",
+        "TMC deputy head Qolamreza Shafiee said 3 more stations would open.",
+    )
+    (person_first,) = [p for p in first.people if "Shafi" in p.name]
+    (person_second,) = [p for p in second.people if "Shafi" in p.name]
+    assert person_first.iri == person_second.iri == IRIS.mint("person", "gholamreza-shafiei")
+    assert person_second.name == "Gholamreza Shafiei"
+    assert "Qolamreza Shafiee" in person_second.alt_labels
+
+
+def test_one_agency_record_per_iri_and_publisher_typed() -> None:
+    (resolved,) = _run(
+        "The Kish Free Zone Organization (KFZO) attracted $40 million. "
+        "KFZO managing director Hamid Rostami said the Kish Free Zone Organization plans more.",
+        publisher="Kish Daily",
+    )
+    iris = [a.iri for a in resolved.agencies]
+    assert len(iris) == len(set(iris))
+    assert resolved.publisher in iris
+    (publisher,) = [a for a in resolved.agencies if a.iri == resolved.publisher]
+    assert publisher.news_agency
+
+
+def test_a_name_in_capitals_with_a_space_is_no_acronym() -> None:
+    (resolved,) = _run("Economist Jan Visser at ABN AMRO said profits rose 5 percent.")
+    assert all(a.acronym is None or " " not in a.acronym for a in resolved.agencies)

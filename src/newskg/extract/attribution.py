@@ -13,8 +13,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from newskg.extract.entities import _SPEECH, EntityTable, Occurrence
+from newskg.extract.lexicon import SPEECH as _SPEECH
 from newskg.extract.records import Sentence
+from newskg.extract.table import EntityTable, Occurrence
 
 # A quote runs from an opening mark to the next closing one, straight or curly (articles mix
 # them); quotes nested inside quotes are short and ignored.

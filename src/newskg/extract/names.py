@@ -14,71 +14,13 @@ from anyascii import anyascii
 
 #: Words that end (or, with "of", start) the name of a body; they decide that a name is an agency.
 ORGANISATION_WORDS = frozenset(
-    [
-        "ministry",
-        "organization",
-        "organisation",
-        "bank",
-        "agency",
-        "company",
-        "corporation",
-        "council",
-        "centre",
-        "center",
-        "institute",
-        "department",
-        "office",
-        "fund",
-        "authority",
-        "commission",
-        "committee",
-        "administration",
-        "chamber",
-        "union",
-        "association",
-        "federation",
-        "group",
-        "holdings",
-        "exchange",
-        "zone",
-        "zones",
-        "port",
-        "ports",
-        "parliament",
-        "majlis",
-        "court",
-        "foundation",
-        "university",
-        "board",
-        "cooperative",
-        "corp",
-        "inc",
-        "plc",
-        "ltd",
-        "airways",
-        "airlines",
-        "bureau",
-        "directorate",
-        "secretariat",
-        "headquarters",
-        "service",
-        "services",
-        "house",
-        "assembly",
-        "customs",
-        "municipality",
-        "police",
-        "army",
-        "guard",
-        "reserve",
-        "company's",
-        "system",
-        "trust",
-        "network",
-        "institution",
-        "society",
-        "co",
-    ]
+    """ministry organization organisation bank agency company corporation council centre center
+    institute department office fund authority commission committee administration chamber
+    union association federation group holdings exchange zone zones port ports parliament
+    majlis court foundation university board cooperative corp inc plc ltd airways airlines
+    bureau directorate secretariat headquarters service services house assembly customs
+    municipality police army guard reserve company's system trust network institution
+    society co""".split()  # noqa: SIM905
 )
 _STOP = frozenset(["the", "of", "and", "for", "on", "in", "&", "a", "an", "to"])
 _SUFFIXES = ("ities", "ies", "ing", "ial", "ics", "ic", "al", "es", "s", "e", "y")
@@ -137,6 +79,61 @@ def same_body(a: str, b: str) -> bool:
     if not words_a or not words_b:
         return False
     return words_a <= words_b or words_b <= words_a
+
+
+#: Legal forms and generic words that may follow a company's short name in its full name
+#: ("Wells Fargo" of "Wells Fargo Bank", "Ispat" of "Ispat Inc").
+_COMPANY_FORMS = frozenset(
+    """inc plc ltd limited co corp corporation company group holdings bank sa ag nv llc""".split()  # noqa: SIM905
+)
+#: Words that, added to a company's name, name a part of it ("Barclays Capital", "AOL Europe").
+_DIVISION_WORDS = frozenset(
+    """capital investors global markets securities card europe asia america americas africa
+    international online mobile media direct energy finance financial insurance life
+    investment investments services retail ventures studios pictures records music uk us
+    north south east west""".split()  # noqa: SIM905
+)
+
+
+def _compact(name: str) -> str:
+    return re.sub(r"[^a-z0-9&]", "", ascii_lower(name))
+
+
+def same_company(a: str, b: str) -> bool:
+    """True when two company names (without organisation words) name one company: equal but for
+    spacing ("Time Warner", "TimeWarner"), or the shorter is how the longer is shortened: its
+    first words before "&" ("Marsh & McLennan"), before a legal form ("Wells Fargo Bank"), or
+    before one more proper name ("Cadbury Schweppes"), but never before a word that names a
+    division ("Barclays Capital")."""
+    if _compact(a) == _compact(b):
+        return True
+    short, long = sorted((a.split(), b.split()), key=len)
+    if not short or len(short) == len(long):
+        return False
+    if [w.lower() for w in long[: len(short)]] != [w.lower() for w in short]:
+        return False
+    rest = [w.lower().strip(",.") for w in long[len(short) :]]
+    if rest[0] in ("&", "and"):
+        return True
+    if all(w in _COMPANY_FORMS for w in rest):
+        return True
+    return (
+        len(rest) == 1
+        and rest[0] not in _DIVISION_WORDS
+        and rest[0] not in ORGANISATION_WORDS
+        and long[-1][:1].isupper()
+    )
+
+
+def same_agency_name(a: str, b: str) -> bool:
+    """True when two names of agencies or companies name the same one (``same_body`` for names
+    with an organisation word, ``same_company`` otherwise)."""
+    if a == b:
+        return True
+    head_a, head_b = head_word(a), head_word(b)
+    if head_a is not None and head_b is not None:
+        return same_body(a, b)
+    return agency_key(a) == agency_key(b) or same_company(a, b)
 
 
 def acronym_fits(acronym: str, words: list[str]) -> bool:

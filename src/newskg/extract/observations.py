@@ -11,10 +11,10 @@ from decimal import Decimal
 
 from newskg.extract import vocab
 from newskg.extract.attribution import Attribution
-from newskg.extract.entities import EntityTable, Occurrence
-from newskg.extract.periods import Period
+from newskg.extract.periods import Period, Role
 from newskg.extract.quantities import Quantity
 from newskg.extract.records import AmountMention, ObservationMention, Sentence
+from newskg.extract.table import EntityTable, Occurrence
 from newskg.extract.vocab import COUNT, MEASURE, MONEY, PERCENT, POINT
 from newskg.model import Status
 
@@ -272,7 +272,7 @@ def _status(text: str, quantity: Quantity, so_far: list[ObservationMention]) -> 
     if re.search(
         r"\bpercent\s+of\s+(?:the\s+)?[\w’' ]*total\s*$|\btotal\s+(?:of\s+)?$",
         text[: quantity.start],
-    ) and not re.search(r"\b(?:will|plan|target)", left):
+    ) and not re.search(r"\b(?:will|plan|target|aim|intend|expect|seek|to\s+be)", left):
         return Status.CURRENT
     if re.match(r"\s*(?:a|per)\s+(?:year|month)\b", text[quantity.end :]) and re.search(
         r"\b(?:created|since)\b", text
@@ -309,8 +309,11 @@ def _nearest_cue(chunk: str, *, reverse: bool) -> Status | None:
                 and re.match(r"(?:is|are|has|have)\b", match.group(0))
                 and (
                     re.match(
-                        r"\s+(?:(?:also|further)\s+)?(?:been|to|planned|expected|set|due|able|targeted"
-                        r"|the\s+potential|said|told|announced|noted|stated|added|reported)",
+                        r"\s+(?:(?:also|further|so\s+far|already)\s+)?(?:been|to|planned|expected|set"
+                        r"|due|able|targeted|the\s+potential|said|told|announced|noted|stated|added"
+                        # "has purchased", "have built": a perfect reports a result
+                        r"|reported|[a-z]+ed\b|built|paid|sold|bought|made|grown|won|spent|brought"
+                        r"|given|taken|gone|seen|put|cut|lent)",
                         chunk[match.end() :],
                     )
                 )
@@ -342,11 +345,16 @@ def _subject(
         and not (o.kind == "agency" and table.agency_by_ref(o.ref).news)
         and not (q_start <= o.start < q_end)
     ]
+    # the dateline ("TEHRAN, Feb. 5 (IRNA) –") says where the article was filed, not what about
+    dateline = _DATELINE.match(text)
+    if dateline is not None:
+        in_sentence = [o for o in in_sentence if o.start >= dateline.end()]
     after = text[q_end : base + len(sentence.text)]
-    by_agent = re.match(r"[^,;]*?\b(?:by|at)\s+(?:the\s+)?$", "")
-    _ = by_agent
     if table.country and re.search(r"(?:country|nation)['’]s\s+(?:total\s+)?$", text[base:q_start]):
         return table.country
+    owner = _possessive_owner(text, base, q_start, in_sentence, table)
+    if owner is not None:
+        return owner
     for occurrence in in_sentence:
         if (
             occurrence.start >= q_end
@@ -384,6 +392,39 @@ def _subject(
     return main or table.country
 
 
+#: A dateline: the city in capitals, an optional date and news agency, then a dash.
+_DATELINE = re.compile(r"\s*[A-Z]{3,}(?:\s+[A-Z]{3,})*\b[^–—\n]{0,40}?\s[–—-]\s")
+_COUNTRY_POSSESSIVE = re.compile(r"\b(?:the\s+)?(?:country|nation|Islamic\s+Republic)['’]s\s")
+
+
+def _possessive_owner(
+    text: str, base: int, q_start: int, in_sentence: list[Occurrence], table: EntityTable
+) -> str | None:
+    """The country or place whose figure it is by a possessive in the figure's clause ("the
+    country's installed capacity stands at", "Iran's steel exports stood at"), when no agency
+    is named before the figure."""
+    left_start = base
+    for match in _BOUNDARY.finditer(text, base, q_start):
+        left_start = match.end()
+    left_start = max(left_start, base, q_start - 90)
+    candidates: list[tuple[int, str]] = []
+    for match in _COUNTRY_POSSESSIVE.finditer(text, left_start, q_start):
+        if table.country is not None:
+            candidates.append((match.end(), table.country))
+    for occurrence in in_sentence:
+        possessive = text[occurrence.end : occurrence.end + 2] in ("'s", "’s")
+        if occurrence.kind == "place" and left_start <= occurrence.start < q_start and possessive:
+            candidates.append((occurrence.end + 2, occurrence.ref))
+    if not candidates:
+        return None
+    _, ref = max(candidates)
+    # "NIOC plans to raise the country's capacity to": the body named first is the subject
+    named_before = any(
+        o.kind in ("agency", "population") and o.start < q_start for o in in_sentence
+    )
+    return None if named_before else ref
+
+
 def _inside_quantity_noun(occurrence: Occurrence, sentence: Sentence) -> bool:
     return False
 
@@ -397,7 +438,7 @@ def _main_agency(table: EntityTable) -> str | None:
 
 
 def _period(periods: list[Period], quantity: Quantity, quantities: list[Quantity]) -> Period | None:
-    usable = [p for p in periods if not p.statement_time and (p.first or p.last)]
+    usable = [p for p in periods if p.role is Role.OWN and (p.first or p.last)]
     if not usable:
         return None
 

@@ -1,4 +1,5 @@
-"""Periods: Gregorian dates, months, quarters and years, and the Iranian (Solar Hijri) calendar.
+"""Periods: Gregorian dates, months, quarters, fiscal and calendar years, and the Iranian (Solar
+Hijri) calendar.
 
 Solar Hijri periods are computed with ``jdatetime``, never by hand; the wording goes to the label.
 Relative periods ("the current Iranian calendar year", "last year", "so far this year") are
@@ -6,14 +7,22 @@ resolved from the article's publication date, else from an explicit Gregorian da
 sentence ("(March 19, 2020)", "(ends in March 2021)"), else from the year an earlier sentence of
 the article resolved. An explicit Gregorian range in the sentence ("(March 20-June 20)") wins over
 a computed one.
+
+A period plays one of four roles for the figures of its sentence (``Role``): what they cover;
+a comparison base ("up 27% from its 2003 performance": the figures are of the year after); a
+shift ("£125m a year earlier": that figure is a period before the sentence's); or the time of a
+statement ("back in August"). A period whose year is not written ("the fourth quarter", "the
+three months to December") is ``pending``: ``timeframes`` gives it the year of a comparison or
+of the article's results.
 """
 
 from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, replace
 from datetime import date, timedelta
+from enum import StrEnum
 
 import jdatetime
 
@@ -23,29 +32,18 @@ _MONTH_NAMES = {
     for name in (calendar.month_name[number], calendar.month_abbr[number])
 }
 _MONTH_NAMES["sept"] = 9
-_MONTH = r"(?:January|February|March|April|May|June|July|August|September|October|November|December|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"  # noqa: E501
+_MONTH = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|December"
+    r"|Jan|Feb|Mar|Apr|Jun|Jul|Aug|Sep|Sept|Oct|Nov|Dec)\.?"
+)
 IRANIAN_MONTHS = [
-    "farvardin",
-    "ordibehesht",
-    "khordad",
-    "tir",
-    "mordad",
-    "shahrivar",
-    "mehr",
-    "aban",
-    "azar",
-    "dey",
-    "bahman",
-    "esfand",
-]
-_IRANIAN_MONTH_SPELLINGS = {
-    "amordad": 5, "shahrivar": 6, "shahrivar'": 6, "azar": 9, "day": 10, "esfand": 12,
-    "ordibehesht": 2, "khordad": 3, "tir": 4, "mordad": 5, "mehr": 7, "aban": 8, "dey": 10,
-    "bahman": 11, "farvardin": 1, "shahrivar ": 6,
-}  # fmt: skip
+    "farvardin", "ordibehesht", "khordad", "tir", "mordad", "shahrivar", "mehr", "aban", "azar",
+    "dey", "bahman", "esfand",
+]  # fmt: skip
+_IRANIAN_SPELLINGS = {"amordad": 5, "day": 10, "shahrivar": 6}
 _ORDINALS = {
     "first": 1, "second": 2, "third": 3, "fourth": 4, "fifth": 5, "sixth": 6, "seventh": 7,
-    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "last": -1, "final": -1,
+    "eighth": 8, "ninth": 9, "tenth": 10, "eleventh": 11, "twelfth": 12, "last": -1, "final": -1,
 }  # fmt: skip
 _COUNTS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
@@ -59,62 +57,27 @@ _RELATIVE = r"current|this|present|ongoing|past|last|previous|preceding|next|com
 _YEAR_REF = (
     rf"(?:the\s+)?(?P<rel>{_RELATIVE})\s+{_YEAR_WORDS}"
     rf"|(?:the\s+)?{_YEAR_WORDS}\s+(?:of\s+)?(?P<year1>{_IR_YEAR}|{_GREG_YEAR})"
-    rf"|(?P<year3>{_IR_YEAR}|{_GREG_YEAR})\s+(?:Iranian\s+|Persian\s+)?(?:calendar|fiscal)\s+year"
+    rf"|(?P<year3>{_IR_YEAR})\s+(?:Iranian\s+|Persian\s+)?(?:calendar|fiscal)\s+year"
     rf"|(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bat\s))(?P<year2>{_IR_YEAR}|{_GREG_YEAR})(?!\s*[-–]\s*\d)"
     rf"(?!\s+(?:idle\s+|production\s+|small\s+|new\s+)*(?:units?|jobs?|people|persons)\b)"
-    rf"|(?:(?<=\bfor\s)|(?<=\bduring\s)|(?<=\bthroughout\s))(?P<year4>{_IR_YEAR}|{_GREG_YEAR})\b"
+    rf"|(?:(?<=\bfor\s)|(?<=\bduring\s)|(?<=\bthroughout\s)|(?<=\bfor\sall\sof\s)|(?<=\bfor\smuch\sof\s)"
+    rf"|(?<=\bthe\swhole\sof\s))(?P<year4>{_IR_YEAR}|{_GREG_YEAR})\b"
+    rf"|(?P<year5>{_GREG_YEAR})(?=['’]s\s)"
 )
 _PART = (
     rf"(?:the\s+)?(?:(?P<which>first|last|past|final|second)\s+(?P<count>{_NUM})\s+months"
     rf"|(?P<qord>first|second|third|fourth|last|final)\s+(?:quarter|three\s+months)"
     rf"|(?P<hord>first|second)\s+half"
-    rf"|(?P<mord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|last)"
-    rf"\s+month)\s+of\s+"
+    rf"|(?P<mord>first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh"
+    rf"|twelfth|last)\s+month)\s+of\s+"
 )
-_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
-    # "the first six months of the current Iranian calendar year"
-    ("part", re.compile(rf"{_PART}(?:{_YEAR_REF})", re.IGNORECASE)),
-    # "the three months to December", "the three months to 31 December 2004"
-    ("months_to", re.compile(
-        rf"(?:the\s+)?(?P<count>{_NUM})\s+months\s+(?:to|ending|ended)\s+(?:the\s+end\s+of\s+)?"
-        rf"(?:(?P<day>\d{{1,2}})\s+)?(?P<month>{_MONTH})(?:\s+(?P<day2>\d{{1,2}})\b)?,?"
-        rf"(?:\s+(?P<year>{_GREG_YEAR}))?", re.IGNORECASE)),
-    # "the year to March 2005", "the 12 months to 30 September 2004"
-    ("year_to", re.compile(
-        rf"(?:the\s+)?(?:year|12\s+months|twelve\s+months)\s+(?:to|ending|ended)\s+"
-        rf"(?:(?P<day>\d{{1,2}})\s+)?(?P<month>{_MONTH})(?:\s+(?P<day2>\d{{1,2}})\b)?,?"
-        rf"\s+(?P<year>{_GREG_YEAR})", re.IGNORECASE)),
-    ("quarter", re.compile(
-        rf"\b(?:Q(?P<qn>[1-4])|(?:the\s+)?(?P<qord>first|second|third|fourth|final|last)[- ]"
-        rf"quarter)(?:\s+(?:of\s+)?(?P<year>{_GREG_YEAR}))?", re.IGNORECASE)),
-    ("half", re.compile(
-        rf"\b(?:H(?P<hn>[12])|(?:the\s+)?(?P<hord>first|second)\s+half)"
-        rf"(?:\s+(?:of\s+)?(?P<year>{_GREG_YEAR}))?", re.IGNORECASE)),
-    ("since", re.compile(
-        rf"\b(?:since|from)\s+(?:the\s+(?:beginning|start)\s+of\s+)?(?:(?P<when>early|mid|late)[- ])?"  # noqa: E501
-        rf"(?:(?P<day>\d{{1,2}})\s+)?(?P<month>{_MONTH})?(?:\s+(?P<day2>\d{{1,2}})\b,?)?"
-        rf"(?:\s*(?P<year>{_GREG_YEAR}))?\b", re.IGNORECASE)),
-    ("by", re.compile(
-        rf"\b(?:by|until|till|through)\s+(?:at\s+least\s+)?(?:the\s+end\s+of\s+)?"
-        rf"(?P<year>{_GREG_YEAR})\b", re.IGNORECASE)),
-    ("between", re.compile(
-        rf"\b(?:between|from)\s+(?:the\s+years\s+)?(?P<y1>{_GREG_YEAR})\s+(?:and|to)\s+"
-        rf"(?P<y2>{_GREG_YEAR})\b", re.IGNORECASE)),
-    ("iranian_month", re.compile(
-        r"\b(?:(?:in|during|since|until|of|through|the\s+month\s+of)\s+(?:the\s+)?"
-        r"(?:(?:past|last|previous|current|this)\s+)?(?:Iranian\s+)?(?:calendar\s+)?"
-        r"(?:month\s+of\s+)?)(?P<month>Farvardin|Ordibehesht|Khordad|Tir|Mordad|Amordad|Shahrivar"
-        r"|Mehr|Aban|Azar|Dey|Day|Bahman|Esfand)(?!\s+News)(?:\s+(?P<year>1[34]\d\d))?\b")),
-    ("month", re.compile(
-        rf"\b(?:in|during|for|of|since)\s+(?:the\s+month\s+of\s+)?(?P<month>{_MONTH})"
-        rf"(?:\s+(?P<year>{_GREG_YEAR}))?\b(?!\s+\d)")),
-    ("so_far", re.compile(
-        r"\b(?:so\s+far|to\s+date|thus\s+far|up\s+to\s+now|since\s+the\s+(?:beginning|start)"
-        r"\s+of\s+(?:the\s+)?(?:current\s+|this\s+)?(?:Iranian\s+)?(?:calendar\s+|fiscal\s+)?year)"
-        r"(?:\s+this\s+year)?", re.IGNORECASE)),
-    ("year_end", re.compile(r"\b(?:by\s+)?(?:the\s+)?year[- ]?end\b", re.IGNORECASE)),
-    ("year", re.compile(rf"\b(?:{_YEAR_REF})\b", re.IGNORECASE)),
-]  # fmt: skip
+_COMPARE = r"(?:from|on|over|than|against|versus|vs\.?|compared\s+(?:with|to))"
+_IRANIAN_CUES = re.compile(
+    r"Iranian\s+(?:calendar|year|fiscal|month)|Persian\s+calendar|solar\s+(?:hijri\s+)?year"
+    r"|\b(?:Farvardin|Ordibehesht|Khordad|Shahrivar|Esfand|Bahman|Aban|Azar)\b"
+    r"|\b(?:year|in|since)\s+1[34]\d\d\b|\bTEHRAN\b",
+    re.IGNORECASE,
+)
 _RANGE_GLOSS = re.compile(
     rf"\(\s*(?:from\s+)?(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:,?\s+(?P<y1>{_GREG_YEAR}))?\s*"
     rf"(?:-|–|to|until)\s*(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:,?\s+(?P<y2>{_GREG_YEAR}))?\s*\)",
@@ -125,12 +88,35 @@ _DATE = re.compile(
     rf"|(?P<d2>\d{{1,2}})\s+(?P<m2>{_MONTH}),?\s+(?P<y2>{_GREG_YEAR})",
     re.IGNORECASE,
 )
-_IRANIAN_CUES = re.compile(
-    r"Iranian\s+(?:calendar|year|fiscal|month)|Persian\s+calendar|solar\s+(?:hijri\s+)?year"
-    r"|\b(?:Farvardin|Ordibehesht|Khordad|Shahrivar|Esfand|Bahman|Aban|Azar)\b"
-    r"|\b(?:year|in|since)\s+1[34]\d\d\b|\bTEHRAN\b",
+_FISCAL_END = re.compile(
+    rf"(?:12|twelve)\s+months\s+(?:to|ending|ended)\s+(?:\d{{1,2}}\s+)?(?P<m>{_MONTH})"
+    rf"|fiscal\s+year\s+(?:that\s+)?(?:ends|ending|ended|runs\s+to)\s+(?:on\s+)?(?:\d{{1,2}}\s+)?"
+    rf"(?P<m2>{_MONTH})",
     re.IGNORECASE,
 )
+
+
+class Role(StrEnum):
+    """What a period is to the figures of its sentence."""
+
+    OWN = "own"
+    """The period the figures cover."""
+    BASE = "base"
+    """A comparison base: the figures are of the next period ("up 10% on 2003")."""
+    SHIFT = "shift"
+    """The figure before it is one period before the sentence's ("a year earlier")."""
+    STATEMENT = "statement"
+    """When something was said ("back in August"), no period of a figure."""
+
+
+@dataclass(frozen=True)
+class Pending:
+    """Months of a year that the text does not write: they end with month ``last_month`` of the
+    year and span ``months`` months; ``iranian`` counts them in the Solar Hijri calendar."""
+
+    last_month: int
+    months: int
+    iranian: bool = False
 
 
 @dataclass(frozen=True)
@@ -142,8 +128,19 @@ class Period:
     first: date | None
     last: date | None
     label: str
-    statement_time: bool = False
-    """True for "back in August": when something was said, not what a figure covers."""
+    role: Role = Role.OWN
+    pending: Pending | None = None
+    """The months when only the year is missing ("the fourth quarter")."""
+    shift: str | None = None
+    """For ``Role.SHIFT``: ``year``, ``quarter`` or ``month``; for "the same period of 2003"
+    (``Role.OWN``): ``same``, with the year in ``label``."""
+    annual: bool = False
+    """Written as a whole year without saying which ("full-year", "annual", "for the year")."""
+
+    @property
+    def resolved(self) -> bool:
+        """True when the period has a date."""
+        return self.first is not None or self.last is not None
 
 
 @dataclass
@@ -154,16 +151,23 @@ class CalendarContext:
     published: date | None
     iranian_year: int | None = None
     gregorian_year: int | None = None
-    notes: list[str] = field(default_factory=list)
+    fiscal_end_month: int | None = None
+    """The month the article's fiscal years end in ("the 12 months to 30 September")."""
 
     @classmethod
     def for_article(cls, text: str, published: date | None) -> CalendarContext:
         """The context of an article: Iranian when it speaks of the Iranian calendar."""
         context = cls(iranian=bool(_IRANIAN_CUES.search(text)), published=published)
         if published is not None:
-            context.iranian_year = jdatetime.date.fromgregorian(date=published).year
+            context.iranian_year = iranian_year_of(published)
             context.gregorian_year = published.year
+        fiscal = _FISCAL_END.search(text) if re.search(r"\bfiscal\b", text, re.I) else None
+        if fiscal is not None:
+            context.fiscal_end_month = _month(fiscal.group("m") or fiscal.group("m2"))
         return context
+
+
+# ----------------------------------------------------------------------------- calendars
 
 
 def iranian_year(year: int) -> tuple[date, date]:
@@ -183,6 +187,138 @@ def iranian_year_of(day: date) -> int:
     return int(jdatetime.date.fromgregorian(date=day).year)
 
 
+def gregorian_months(year: int, last_month: int, months: int) -> tuple[date, date]:
+    """The ``months`` Gregorian months that end with month ``last_month`` of ``year``."""
+    index = year * 12 + last_month - months
+    first = date(index // 12, index % 12 + 1, 1)
+    return first, date(year, last_month, calendar.monthrange(year, last_month)[1])
+
+
+def with_year(period: Period, year: int) -> Period:
+    """A pending ``period`` resolved in (Gregorian or Solar Hijri) ``year``."""
+    pending = period.pending
+    if pending is None:
+        return period
+    if pending.iranian:
+        first, last = iranian_months(year, pending.last_month - pending.months + 1,
+                                     pending.last_month)  # fmt: skip
+        label = f"Iranian year {year}, months {pending.last_month - pending.months + 1}-" + str(
+            pending.last_month
+        )
+    else:
+        first, last = gregorian_months(year, pending.last_month, pending.months)
+        label = f"{period.label} {year}" if str(year) not in period.label else period.label
+    return replace(period, first=first, last=last, label=label, pending=None)
+
+
+def shifted(
+    first: date | None, last: date | None, unit: str, count: int = -1
+) -> tuple[date | None, date | None]:
+    """``first``..``last`` moved by ``count`` years, quarters or months (month ends kept)."""
+    months = {"year": 12, "quarter": 3, "month": 1}[unit] * count
+    return _move(first, months), _move(last, months)
+
+
+def _move(day: date | None, months: int) -> date | None:
+    if day is None:
+        return None
+    index = day.year * 12 + day.month - 1 + months
+    year, month = index // 12, index % 12 + 1
+    length = calendar.monthrange(year, month)[1]
+    month_end = day.day == calendar.monthrange(day.year, day.month)[1]
+    return date(year, month, length if month_end else min(day.day, length))
+
+
+def fiscal_year(year: int, end_month: int | None) -> tuple[date, date]:
+    """The fiscal year ``year`` that ends with month ``end_month`` (December when unknown)."""
+    return gregorian_months(year, end_month or 12, 12)
+
+
+def _month(name: str) -> int:
+    return _MONTH_NAMES[name.lower().rstrip(".")]
+
+
+def _count(text: str) -> int:
+    return int(text) if text.isdigit() else _COUNTS[text.lower()]
+
+
+# ------------------------------------------------------------------------------ patterns
+
+_PATTERNS: list[tuple[str, re.Pattern[str]]] = [
+    # "the first six months of the current Iranian calendar year"
+    # "the first eight months of the year": a part of a bare year is of the current one
+    ("part", re.compile(rf"{_PART}(?:{_YEAR_REF}|(?:the\s+)?(?P<cur>{_YEAR_WORDS})\b)", re.I)),
+    # "the 2005 fiscal year", "fiscal 2005", "FY2005"
+    ("fiscal", re.compile(
+        rf"\b(?:the\s+)?(?P<year>{_GREG_YEAR})\s+fiscal\s+year|\bfiscal\s+(?:year\s+)?"
+        rf"(?P<year2>{_GREG_YEAR})\b|\bFY\s?(?P<year3>{_GREG_YEAR})\b", re.I)),
+    # "the three months to December", "the three months to 31 December 2004"
+    ("months_to", re.compile(
+        rf"(?:the\s+)?(?P<count>{_NUM})\s+months\s+(?:to|ending|ended)\s+(?:the\s+end\s+of\s+)?"
+        rf"(?:(?P<day>\d{{1,2}})\s+)?(?P<month>{_MONTH})(?:\s+(?P<day2>\d{{1,2}})\b)?,?"
+        rf"(?:\s+(?P<year>{_GREG_YEAR}))?", re.I)),
+    # "the year to March 2005", "the year to 31 December"
+    ("year_to", re.compile(
+        rf"(?:the\s+)?(?:(?:full\s+)?year|12\s+months|twelve\s+months)(?:\s+results)?\s+(?:to"
+        rf"|ending|ended)\s+(?:(?P<day>\d{{1,2}})\s+)?(?P<month>{_MONTH})"
+        rf"(?:\s+(?P<day2>\d{{1,2}})\b)?,?(?:\s+(?P<year>{_GREG_YEAR}))?", re.I)),
+    # "the October-to-December quarter"
+    ("month_range", re.compile(
+        rf"\b(?P<m1>{_MONTH})[-–](?:to-)?(?P<m2>{_MONTH})\s+(?:quarter|period)"
+        rf"|\bbetween\s+(?P<m3>{_MONTH})\s+and\s+(?P<m4>{_MONTH})(?!\s+\d)", re.I)),
+    ("quarter", re.compile(
+        rf"(?<!\ba\s)\b(?:Q(?P<qn>[1-4])|(?:the\s+|its\s+|this\s+)?(?P<qord>first|second|third"
+        rf"|fourth|final|last)[- ]quarter)(?:\s+(?:of\s+)?(?P<year>{_GREG_YEAR}))?", re.I)),
+    ("half", re.compile(
+        rf"\b(?:H(?P<hn>[12])|(?:the\s+)?(?P<hord>first|second)\s+half)"
+        rf"(?:\s+(?:of\s+)?(?P<year>{_GREG_YEAR}))?", re.I)),
+    ("between", re.compile(
+        rf"\b(?:between|from)\s+(?:the\s+years\s+)?(?P<y1>{_GREG_YEAR})\s+(?:and|to)\s+"
+        rf"(?P<y2>{_GREG_YEAR})\b|\bthe\s+years\s+from\s+(?P<y3>{_GREG_YEAR})\s+to\s+"
+        rf"(?P<y4>{_GREG_YEAR})\b", re.I)),
+    # "since April 2004 when it reached a peak": the month itself
+    ("since_when", re.compile(
+        rf"\bsince\s+(?P<month>{_MONTH})\s+(?P<year>{_GREG_YEAR})(?=,?\s+when\b)", re.I)),
+    ("since", re.compile(
+        rf"\b(?:since|from\s+the\s+(?:beginning|start)\s+of)\s+(?:(?P<when>early|mid|late)[- ])?"
+        rf"(?:(?P<day>\d{{1,2}})\s+)?(?P<month>{_MONTH})?(?:\s+(?P<day2>\d{{1,2}})\b,?)?"
+        rf"(?:\s*(?P<year>{_GREG_YEAR}))?\b", re.I)),
+    ("end_of", re.compile(
+        rf"\b(?:by|at)\s+the\s+end\s+of\s+(?:(?P<year>{_GREG_YEAR})|(?P<rel>last|this)\s+year)\b",
+        re.I)),
+    ("by", re.compile(
+        rf"\b(?:by|until|till|through)\s+(?:at\s+least\s+)?(?:the\s+end\s+of\s+)?"
+        rf"(?P<year>{_GREG_YEAR})\b", re.I)),
+    ("iranian_month", re.compile(
+        r"\b(?:(?:in|during|since|until|of|through|the\s+month\s+of|end\s+of)\s+(?:the\s+)?"
+        r"(?:(?:past|last|previous|current|this)\s+)?(?:Iranian\s+)?(?:calendar\s+)?"
+        r"(?:month\s+of\s+)?)(?P<month>Farvardin|Ordibehesht|Khordad|Tir|Mordad|Amordad|Shahrivar"
+        r"|Mehr|Aban|Azar|Dey|Day|Bahman|Esfand)(?!\s+News)(?:\s+(?P<year>1[34]\d\d))?\b")),
+    ("same_period", re.compile(
+        rf"\b(?:the\s+)?same\s+(?:period|quarter|month|time)\s+(?:of|in|last)\s+"
+        rf"(?P<year>{_GREG_YEAR}|year)\b", re.I)),
+    ("shift", re.compile(
+        r"\b(?:a\s+)?year[- ]earlier\b|\ba\s+year\s+(?:ago|before|earlier)\b"
+        r"|\b(?:the\s+)?(?:previous|preceding|prior)\s+(?:fiscal\s+|financial\s+|calendar\s+)?"
+        r"(?P<unit>year|quarter|month)\b", re.I)),
+    ("month", re.compile(
+        rf"\b(?P<prep>in|during|for|of|since|from|on|than|against|to|at\s+the\s+end\s+of)\s+"
+        rf"(?:the\s+month\s+of\s+)?(?P<month>{_MONTH})(?:\s+(?P<year>{_GREG_YEAR}))?\b(?!\s+\d)")),
+    ("so_far", re.compile(
+        r"\b(?:so\s+far|to\s+date|thus\s+far|up\s+to\s+now|since\s+the\s+(?:beginning|start)"
+        r"\s+of\s+(?:the\s+)?(?:current\s+|this\s+)?(?:Iranian\s+)?(?:calendar\s+|fiscal\s+)?year)"
+        r"(?:\s+this\s+year)?", re.I)),
+    ("year_end", re.compile(r"\b(?:by\s+)?(?:the\s+)?year[- ]?end\b", re.I)),
+    ("base", re.compile(
+        rf"\b{_COMPARE}\s+(?:its\s+|the\s+|their\s+)?(?P<year>{_GREG_YEAR})(?:['’]s)?"
+        rf"(?:\s+(?:performance|figures?|results|levels?|total|period|numbers))?\b(?!\s+(?:and|to)\s+\d)",
+        re.I)),
+    ("year", re.compile(rf"\b(?:{_YEAR_REF})\b", re.I)),
+    ("annual", re.compile(
+        r"\b(?:full[- ]year|annual|for\s+the\s+(?:whole\s+)?year|the\s+year['’]s|yearly)\b", re.I)),
+]  # fmt: skip
+
+
 def find_periods(sentence: str, context: CalendarContext) -> list[Period]:
     """Every period in ``sentence``, resolved against ``context`` (which it may update)."""
     _anchor_from_gloss(sentence, context)
@@ -190,18 +326,60 @@ def find_periods(sentence: str, context: CalendarContext) -> list[Period]:
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(sentence):
-            if any(match.start() < e and s < match.end() for s, e in taken):
-                continue
-            if match.end() == match.start():
+            if match.end() == match.start() or any(
+                match.start() < e and s < match.end() for s, e in taken
+            ):
                 continue
             period = _resolve(kind, match, sentence, context)
             if period is not None:
-                found.append(period)
+                found.append(_with_role(period, sentence))
                 taken.append((match.start(), match.end()))
     gloss = _RANGE_GLOSS.search(sentence)
     if gloss:
         found = [_apply_range_gloss(p, gloss, sentence) for p in found]
+        if not any(p.start <= gloss.start() < p.end for p in found):
+            # "in the summer (June 22-September 22)": the written range is the period
+            alone = _gloss_period(gloss, context)
+            found += [alone] if alone is not None else []
     return sorted(found, key=lambda p: p.start)
+
+
+def _gloss_period(gloss: re.Match[str], context: CalendarContext) -> Period | None:
+    """A period from a bracketed range alone, in the latest year it ends by publication."""
+    m1, m2 = _month(gloss.group("m1")), _month(gloss.group("m2"))
+    d1, d2 = int(gloss.group("d1")), int(gloss.group("d2"))
+    if gloss.group("y2"):
+        y2 = int(gloss.group("y2"))
+    elif context.published is not None:
+        y2 = context.published.year
+        if (m2, d2) > (context.published.month, context.published.day):
+            y2 -= 1
+    elif context.gregorian_year is not None:
+        y2 = context.gregorian_year
+    else:
+        return None
+    y1 = int(gloss.group("y1")) if gloss.group("y1") else (y2 if (m1, d1) <= (m2, d2) else y2 - 1)
+    try:
+        first, last = date(y1, m1, d1), date(y2, m2, d2)
+    except ValueError:
+        return None
+    label = gloss.group(0).strip("() ")
+    return Period(gloss.start(), gloss.end(), first, last, label) if first <= last else None
+
+
+def _with_role(period: Period, sentence: str) -> Period:
+    """Mark a period written as a comparison base or as the time of a statement."""
+    before = sentence[: period.start]
+    if period.role is not Role.OWN:
+        return period
+    # "from December 2003" after a figure compares; "from" opening a clause does not
+    if re.search(rf"\b{_COMPARE}\s+(?:its\s+|the\s+|their\s+)?$", before) and re.search(
+        r"[\d%]\s*(?:\w+\s+){0,4}\S*$", before[-40:]
+    ):
+        return replace(period, role=Role.BASE)
+    if re.search(r"(?:back|earlier|later)\s+(?:in\s+)?$|\b(?:early|late|mid)[- ]?$", before, re.I):
+        return replace(period, role=Role.STATEMENT)
+    return period
 
 
 def _anchor_from_gloss(sentence: str, context: CalendarContext) -> None:
@@ -213,7 +391,7 @@ def _anchor_from_gloss(sentence: str, context: CalendarContext) -> None:
         r"\b(?:current|this|present)\s+(?:\w+\s+){0,3}year", sentence, re.IGNORECASE
     ):
         return
-    month = _MONTH_NAMES[(match.group("m") or match.group("m2")).lower().rstrip(".")]
+    month = _month(match.group("m") or match.group("m2"))
     day_text = match.group("d") or match.group("d2")
     year = int(match.group("y") or match.group("y2"))
     day = date(year, month, int(day_text) if day_text else 15)
@@ -229,179 +407,339 @@ def _anchor_from_gloss(sentence: str, context: CalendarContext) -> None:
     context.gregorian_year = year
 
 
+# ----------------------------------------------------------------------------- resolution
+
+
 def _resolve(
     kind: str, match: re.Match[str], sentence: str, context: CalendarContext
 ) -> Period | None:
-    text = match.group(0)
+    """The period a pattern ``match`` of ``kind`` writes, None when it names none."""
+    resolver = _RESOLVERS[kind]
+    return resolver(match, context, sentence)
+
+
+def _span(match: re.Match[str]) -> tuple[int, int]:
+    return match.start(), match.end()
+
+
+def _part(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
+    """ "the first six months of the current Iranian calendar year"."""
     groups = match.groupdict()
-    span = (match.start(), match.end())
-    year: int | None
-    if kind == "part":
-        year_span = _year_span(groups, context, months=True)
-        if year_span is None:
-            return None
-        calendar_kind, year = year_span
-        first_m, last_m = _part_months(groups)
-        if calendar_kind == "ir":
-            first, last = iranian_months(year, first_m, last_m)
-            label = f"Iranian year {year}, months {first_m}-{last_m}"
-        else:
-            first = date(year, first_m, 1)
-            last = date(year, last_m, calendar.monthrange(year, last_m)[1])
-            label = f"{year}, months {first_m}-{last_m}"
-        return Period(*span, first, last, label)
-    if kind == "year":
-        year_span = _year_span(groups, context, months=False)
-        if year_span is None:
-            return None
-        calendar_kind, year = year_span
-        if calendar_kind == "ir":
-            first, last = iranian_year(year)
-            return Period(*span, first, last, f"Iranian year {year}")
-        return Period(*span, date(year, 1, 1), date(year, 12, 31), str(year))
-    if kind == "year_end":
-        if context.iranian and context.iranian_year:
-            first, last = iranian_year(context.iranian_year)
-            return Period(*span, first, last, f"Iranian year {context.iranian_year}")
-        if context.gregorian_year and context.published:
-            year = context.gregorian_year
-            return Period(*span, date(year, 1, 1), date(year, 12, 31), str(year))
+    first_m, last_m = _part_months(groups)
+    year_span = _year_span(groups, context)
+    if year_span is None:
+        return None  # "the first half of last year" with nothing to anchor "last year" on
+    iranian, year = year_span
+    if iranian:
+        first, last = iranian_months(year, first_m, last_m)
+        return Period(*_span(match), first, last, f"Iranian year {year}, months {first_m}-{last_m}")
+    first, last = gregorian_months(year, last_m, last_m - first_m + 1)
+    return Period(*_span(match), first, last, f"{year}, months {first_m}-{last_m}")
+
+
+def _year(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
+    """ "the Iranian calendar year 1401", "in 2004", "last year", "2003's"."""
+    year_span = _year_span(match.groupdict(), context)
+    if year_span is None:
         return None
-    if kind == "so_far":
-        if context.iranian and context.iranian_year:
-            first, _ = iranian_year(context.iranian_year)
-            return Period(*span, first, None, f"Iranian year {context.iranian_year}, so far")
-        if context.published:
-            return Period(*span, date(context.published.year, 1, 1), None, "this year, so far")
-        return None
-    if kind in ("months_to", "year_to"):
-        month = _MONTH_NAMES[groups["month"].lower().rstrip(".")]
-        year_text = groups.get("year")
-        year = int(year_text) if year_text else _latest_year_of_month(month, context)
-        if year is None:
-            return None
-        count = 12 if kind == "year_to" else _count(groups["count"])
-        last = date(year, month, calendar.monthrange(year, month)[1])
-        first_month_index = year * 12 + month - count
-        first = date(first_month_index // 12, first_month_index % 12 + 1, 1)
-        return Period(*span, first, last, text)
-    if kind == "quarter":
-        number = int(groups["qn"]) if groups.get("qn") else _ORDINALS[groups["qord"].lower()]
-        number = 4 if number == -1 else number
-        year = _explicit_or_current_year(groups.get("year"), context)
-        if year is None or number > 4:
-            return None
-        first = date(year, 3 * number - 2, 1)
-        last_month = 3 * number
-        return Period(
-            *span, first, date(year, last_month, calendar.monthrange(year, last_month)[1]), text
-        )
-    if kind == "half":
-        number = int(groups["hn"]) if groups.get("hn") else _ORDINALS[groups["hord"].lower()]
-        year = _explicit_or_current_year(groups.get("year"), context)
-        if year is None:
-            return None
-        if number == 1:
-            return Period(*span, date(year, 1, 1), date(year, 6, 30), text)
-        return Period(*span, date(year, 7, 1), date(year, 12, 31), text)
-    if kind == "since":
-        if not groups.get("month") and not groups.get("year"):
-            return None
-        if groups.get("month"):
-            month = _MONTH_NAMES[groups["month"].lower().rstrip(".")]
-            year = (
-                int(groups["year"]) if groups.get("year") else _latest_year_of_month(month, context)
-            )
-            if year is None:
-                return None
-            day_text = groups.get("day") or groups.get("day2")
-            day = (
-                int(day_text)
-                if day_text
-                else {"early": 1, "mid": 15, "late": 21}.get((groups.get("when") or "").lower(), 1)
-            )
-            first = date(year, month, min(day, calendar.monthrange(year, month)[1]))
-            if context.iranian and month == 3 and day >= 19 and not day_text:
-                first = iranian_year(iranian_year_of(first + timedelta(days=5)))[0]
-            return Period(*span, first, None, text)
-        return Period(*span, date(int(groups["year"]), 1, 1), None, text)
-    if kind == "by":
-        year = int(groups["year"])
-        return Period(*span, None, date(year, 12, 31), text)
-    if kind == "between":
-        y1, y2 = int(groups["y1"]), int(groups["y2"])
-        if y2 < y1:
-            return None
-        return Period(*span, date(y1, 1, 1), date(y2, 12, 31), text)
-    if kind == "iranian_month":
-        month = _iranian_month_number(groups["month"])
-        if groups["month"].lower() == "day" and not groups.get("year"):
-            return None
-        year = (
-            int(groups["year"])
-            if groups.get("year")
-            else _latest_iranian_year_of_month(month, text, context)
-        )
-        if year is None:
-            return None
-        first, last = iranian_months(year, month, month)
-        return Period(*span, first, last, f"{groups['month']} {year}")
-    if kind == "month":
-        month = _MONTH_NAMES[groups["month"].lower().rstrip(".")]
-        year = int(groups["year"]) if groups.get("year") else _latest_year_of_month(month, context)
-        statement = bool(
-            re.search(
-                r"(?:back|earlier|later)\s+(?:in\s+)?$|\b(?:in\s+)?(?:early|late|mid)[- ]?$",
-                sentence[: match.start()],
-                re.IGNORECASE,
-            )
-        ) or bool(re.match(r",\s", sentence[match.end() :]) and match.start() < 12)
-        if year is None:
-            return Period(*span, None, None, text, statement_time=True) if statement else None
-        return Period(
-            *span,
-            date(year, month, 1),
-            date(year, month, calendar.monthrange(year, month)[1]),
-            text,
-            statement_time=statement,
-        )
+    iranian, year = year_span
+    if iranian:
+        first, last = iranian_year(year)
+        return Period(*_span(match), first, last, f"Iranian year {year}")
+    if re.search(r"\bfiscal\b", match.group(0), re.I) and context.fiscal_end_month:
+        first, last = fiscal_year(year, context.fiscal_end_month)
+        return Period(*_span(match), first, last, f"fiscal year {year}")
+    return Period(*_span(match), date(year, 1, 1), date(year, 12, 31), str(year))
+
+
+def _fiscal(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
+    """ "the 2005 fiscal year": the fiscal year the article's fiscal years end with."""
+    year = int(match.group("year") or match.group("year2") or match.group("year3"))
+    first, last = fiscal_year(year, context.fiscal_end_month)
+    return Period(*_span(match), first, last, f"fiscal year {year}")
+
+
+def _year_end(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
+    """ "by yearend": the whole current year."""
+    if context.iranian and context.iranian_year:
+        first, last = iranian_year(context.iranian_year)
+        return Period(*_span(match), first, last, f"Iranian year {context.iranian_year}")
+    if context.gregorian_year and context.published:
+        year = context.gregorian_year
+        return Period(*_span(match), date(year, 1, 1), date(year, 12, 31), str(year))
     return None
 
 
-def _year_span(
-    groups: dict[str, str | None], context: CalendarContext, *, months: bool
-) -> tuple[str, int] | None:
-    explicit = (
-        groups.get("year1") or groups.get("year2") or groups.get("year3") or groups.get("year4")
+def _so_far(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
+    """ "so far this year": from the start of the current year, open-ended."""
+    if context.iranian and context.iranian_year:
+        first, _last = iranian_year(context.iranian_year)
+        return Period(*_span(match), first, None, f"Iranian year {context.iranian_year}, so far")
+    if context.published:
+        return Period(*_span(match), date(context.published.year, 1, 1), None, "this year, so far")
+    return None
+
+
+def _months_to(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
+    """ "the three months to 31 December 2004", "the year to March 2005"."""
+    month = _month(match.group("month"))
+    count = _count(match.groupdict().get("count") or "12")
+    annual = count == 12
+    year_text = match.group("year")
+    if year_text is None:
+        year = _latest_year_of_month(month, context)
+        if year is None:
+            pending = Pending(month, count)
+            return Period(*_span(match), None, None, match.group(0), pending=pending, annual=annual)
+    else:
+        year = int(year_text)
+    first, last = gregorian_months(year, month, count)
+    return Period(*_span(match), first, last, match.group(0), annual=annual)
+
+
+def _month_range(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
+    """ "the October-to-December quarter", "between October and December"."""
+    m1 = _month(match.group("m1") or match.group("m3"))
+    m2 = _month(match.group("m2") or match.group("m4"))
+    count = (m2 - m1) % 12 + 1
+    year = _latest_year_of_month(m2, context)
+    if year is None:
+        return Period(*_span(match), None, None, match.group(0), pending=Pending(m2, count))
+    first, last = gregorian_months(year, m2, count)
+    return Period(*_span(match), first, last, match.group(0))
+
+
+def _quarter(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
+    """ "the fourth quarter of 2004", "Q3", "the last quarter"."""
+    groups = match.groupdict()
+    number = int(groups["qn"]) if groups.get("qn") else _ORDINALS[groups["qord"].lower()]
+    number = 4 if number == -1 else number
+    return _part_of_year(match, context, 3 * number, 3)
+
+
+def _half(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
+    """ "the first half of 2004", "H2"."""
+    groups = match.groupdict()
+    number = int(groups["hn"]) if groups.get("hn") else _ORDINALS[groups["hord"].lower()]
+    return _part_of_year(match, context, 6 * number, 6)
+
+
+def _part_of_year(
+    match: re.Match[str], context: CalendarContext, last_month: int, months: int
+) -> Period:
+    """Months ``last_month - months + 1``..``last_month`` of the written year, else pending
+    (in the Iranian calendar for an Iranian article)."""
+    year_text = match.groupdict().get("year")
+    if year_text:
+        first, last = gregorian_months(int(year_text), last_month, months)
+        return Period(*_span(match), first, last, match.group(0))
+    pending = Pending(last_month, months, iranian=context.iranian)
+    return Period(*_span(match), None, None, match.group(0), pending=pending)
+
+
+def _between(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
+    """ "between 2006 and 2015", "the years from 2006 to 2015"."""
+    y1 = int(match.group("y1") or match.group("y3"))
+    y2 = int(match.group("y2") or match.group("y4"))
+    if y2 < y1:
+        return None
+    return Period(*_span(match), date(y1, 1, 1), date(y2, 12, 31), match.group(0))
+
+
+def _since_when(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
+    """ "since April 2004 when it reached ...": April 2004 itself."""
+    year, month = int(match.group("year")), _month(match.group("month"))
+    first, last = gregorian_months(year, month, 1)
+    return Period(*_span(match), first, last, f"{match.group('month')} {year}")
+
+
+def _since(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
+    """ "since 2000", "since 11 September 2001", "since early March": open-ended."""
+    groups = match.groupdict()
+    if not groups.get("month") and not groups.get("year"):
+        return None
+    if not groups.get("month"):
+        return Period(*_span(match), date(int(groups["year"]), 1, 1), None, match.group(0))
+    month = _month(groups["month"])
+    year = int(groups["year"]) if groups.get("year") else _latest_year_of_month(month, context)
+    if year is None:
+        return None
+    day_text = groups.get("day") or groups.get("day2")
+    when = (groups.get("when") or "").lower()
+    day = int(day_text) if day_text else {"early": 1, "mid": 15, "late": 21}.get(when, 1)
+    first = date(year, month, min(day, calendar.monthrange(year, month)[1]))
+    if context.iranian and month == 3 and day >= 19 and not day_text:
+        first = iranian_year(iranian_year_of(first + timedelta(days=5)))[0]
+    return Period(*_span(match), first, None, match.group(0))
+
+
+def _end_of(match: re.Match[str], context: CalendarContext, sentence: str) -> Period | None:
+    """ "by the end of 2004": that day. "By the end of last year" with no publication date is
+    the one other year the sentence names, when it names one."""
+    year_text = match.group("year")
+    if year_text is None:
+        year = _relative_gregorian(match.group("rel"), context)
+        if year is None:
+            years = set(re.findall(rf"\b({_GREG_YEAR})\b", sentence))
+            year = int(years.pop()) if len(years) == 1 else None
+    else:
+        year = int(year_text)
+    if year is None:
+        return None
+    if context.iranian and year < 1600:
+        _, last = iranian_year(year)
+    else:
+        last = date(year, 12, 31)
+    return Period(*_span(match), last, last, match.group(0))
+
+
+def _by(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
+    """ "by 2010", "until at least 2008": open start."""
+    return Period(*_span(match), None, date(int(match.group("year")), 12, 31), match.group(0))
+
+
+def _iranian_month(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
+    """ "in Esfand 1401", "the month of Mehr" (of the current or the past Iranian year)."""
+    name = match.group("month")
+    if name.lower() == "day" and not match.group("year"):
+        return None  # "day" is a word before it is a month
+    month = _iranian_month_number(name)
+    year = (
+        int(match.group("year"))
+        if match.group("year")
+        else _latest_iranian_year_of_month(month, context)
+    )
+    if year is None:
+        pending = Pending(month, 1, iranian=True)
+        return Period(*_span(match), None, None, match.group(0), pending=pending)
+    first, last = iranian_months(year, month, month)
+    return Period(*_span(match), first, last, f"{name} {year}")
+
+
+def _same_period(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
+    """ "the same period of 2003": the sentence's period, in 2003 (filled by timeframes)."""
+    year = match.group("year")
+    if not year.isdigit():
+        return Period(*_span(match), None, None, match.group(0), role=Role.SHIFT, shift="year")
+    return Period(*_span(match), None, None, year, shift="same")
+
+
+def _shift(match: re.Match[str], context: CalendarContext, sentence: str) -> Period | None:
+    """ "a year earlier", "the previous quarter"; "in the previous year (1401)" is a year."""
+    unit = (match.groupdict().get("unit") or "year").lower()
+    explicit = re.match(rf"\s+(?:of\s+)?({_IR_YEAR}|{_GREG_YEAR})\b", sentence[match.end() :])
+    if unit == "year" and explicit:
+        year = int(explicit.group(1))
+        end = match.end() + explicit.end()
+        if year < 1600:
+            first, last = iranian_year(year)
+            return Period(match.start(), end, first, last, f"Iranian year {year}")
+        return Period(match.start(), end, date(year, 1, 1), date(year, 12, 31), str(year))
+    opens = re.search(r"\b(?:in|during|over|for|throughout)\s+$", sentence[: match.start()], re.I)
+    if unit == "year" and opens and re.search(r"previous|preceding|prior", match.group(0), re.I):
+        # "In the previous year, X delivered ...": the year before the current one
+        return _year_of_offset(match, context, -1)
+    return Period(*_span(match), None, None, match.group(0), role=Role.SHIFT, shift=unit)
+
+
+def _year_of_offset(match: re.Match[str], context: CalendarContext, offset: int) -> Period | None:
+    """The (Iranian or Gregorian) year ``offset`` years from the article's current year."""
+    if context.iranian and context.iranian_year is not None:
+        year = context.iranian_year + offset
+        first, last = iranian_year(year)
+        return Period(*_span(match), first, last, f"Iranian year {year}")
+    if context.gregorian_year is not None:
+        year = context.gregorian_year + offset
+        return Period(*_span(match), date(year, 1, 1), date(year, 12, 31), str(year))
+    return None
+
+
+def _gregorian_month(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
+    """ "in December 2004", "in December" (pending without a publication date)."""
+    month = _month(match.group("month"))
+    year_text = match.group("year")
+    year = int(year_text) if year_text else _latest_year_of_month(month, context)
+    if year is None:
+        return Period(*_span(match), None, None, match.group(0), pending=Pending(month, 1))
+    first, last = gregorian_months(year, month, 1)
+    return Period(*_span(match), first, last, match.group(0))
+
+
+def _base(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
+    """ "up 27% from its 2003 performance": the figures are of the year after 2003."""
+    year = int(match.group("year"))
+    return Period(*_span(match), date(year, 1, 1), date(year, 12, 31), str(year), role=Role.BASE)
+
+
+def _annual(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
+    """ "full-year", "annual", "for the year": a whole year, which one the article says."""
+    pending = Pending(12, 12, iranian=context.iranian)
+    return Period(*_span(match), None, None, match.group(0), pending=pending, annual=True)
+
+
+_RESOLVERS = {
+    "part": _part,
+    "fiscal": _fiscal,
+    "months_to": _months_to,
+    "year_to": _months_to,
+    "month_range": _month_range,
+    "quarter": _quarter,
+    "half": _half,
+    "between": _between,
+    "since_when": _since_when,
+    "since": _since,
+    "end_of": _end_of,
+    "by": _by,
+    "iranian_month": _iranian_month,
+    "same_period": _same_period,
+    "shift": _shift,
+    "month": _gregorian_month,
+    "so_far": _so_far,
+    "year_end": _year_end,
+    "base": _base,
+    "year": _year,
+    "annual": _annual,
+}
+
+
+def _year_span(groups: dict[str, str | None], context: CalendarContext) -> tuple[bool, int] | None:
+    """(Iranian?, year) of a year reference: explicit, or relative to the context."""
+    explicit = next(
+        (groups.get(k) for k in ("year1", "year2", "year3", "year4", "year5") if groups.get(k)),
+        None,
     )
     if explicit:
         year = int(explicit)
-        return ("ir", year) if year < 1600 else ("greg", year)
-    relative = (groups.get("rel") or "").lower()
-    offset = {
-        "past": -1,
-        "last": -1,
-        "previous": -1,
-        "preceding": -1,
-        "next": 1,
-        "coming": 1,
-        "upcoming": 1,
-    }.get(relative, 0)
+        return year < 1600, year
+    relative = (groups.get("rel") or ("current" if groups.get("cur") else "")).lower()
+    if not relative:
+        return None
+    offset = {"past": -1, "last": -1, "previous": -1, "preceding": -1, "next": 1, "coming": 1,
+              "upcoming": 1}.get(relative, 0)  # fmt: skip
     if context.iranian:
-        if context.iranian_year is None:
-            return None
-        return "ir", context.iranian_year + offset
+        current = context.iranian_year
+        return (True, current + offset) if current is not None else None
+    gregorian = _relative_gregorian(relative, context)
+    return (False, gregorian) if gregorian is not None else None
+
+
+def _relative_gregorian(relative: str | None, context: CalendarContext) -> int | None:
+    """The Gregorian year "this/last/next year" names, None without a publication date."""
     if context.gregorian_year is None or context.published is None:
         return None
-    return "greg", context.gregorian_year + offset
+    offset = {"past": -1, "last": -1, "previous": -1, "preceding": -1, "next": 1, "coming": 1,
+              "upcoming": 1}.get((relative or "").lower(), 0)  # fmt: skip
+    return context.gregorian_year + offset
 
 
 def _part_months(groups: dict[str, str | None]) -> tuple[int, int]:
+    """First and last month of "the first six months", "the third quarter", "the last month"."""
     if groups.get("count"):
         count = _count(groups["count"] or "1")
-        if (groups.get("which") or "").lower() in ("last", "past", "final"):
+        which = (groups.get("which") or "").lower()
+        if which in ("last", "past", "final"):
             return 13 - count, 12
-        if (groups.get("which") or "").lower() == "second":
+        if which == "second":
             return count + 1, min(12, 2 * count)
         return 1, count
     if groups.get("qord"):
@@ -415,18 +753,8 @@ def _part_months(groups: dict[str, str | None]) -> tuple[int, int]:
     return number, number
 
 
-def _count(text: str) -> int:
-    return int(text) if text.isdigit() else _COUNTS[text.lower()]
-
-
-def _explicit_or_current_year(year_text: str | None, context: CalendarContext) -> int | None:
-    if year_text:
-        return int(year_text)
-    return context.published.year if context.published else None
-
-
 def _latest_year_of_month(month: int, context: CalendarContext) -> int | None:
-    """The year of the latest such month not after the anchor (publication date)."""
+    """The year of the latest such month not after the publication date."""
     if context.published is None:
         return None
     year = context.published.year
@@ -437,33 +765,30 @@ def _iranian_month_number(name: str) -> int:
     lowered = name.lower()
     if lowered in IRANIAN_MONTHS:
         return IRANIAN_MONTHS.index(lowered) + 1
-    return _IRANIAN_MONTH_SPELLINGS[lowered]
+    return _IRANIAN_SPELLINGS[lowered]
 
 
-def _latest_iranian_year_of_month(month: int, text: str, context: CalendarContext) -> int | None:
+def _latest_iranian_year_of_month(month: int, context: CalendarContext) -> int | None:
     """The Iranian year of a month named without a year: the current year, or the past one
-    when the month has not begun yet (by the publication date) or the text says "past"."""
+    when the month has not begun yet by the publication date."""
     if context.iranian_year is None:
         return None
-    year = context.iranian_year
-    if context.published is not None:
-        today = jdatetime.date.fromgregorian(date=context.published)
-        if month > today.month:
-            year -= 1
-    elif re.search(r"\b(?:past|last|previous)\b", text, re.IGNORECASE):
-        year -= 0
-    return year
+    if context.published is None:
+        return context.iranian_year
+    today = jdatetime.date.fromgregorian(date=context.published)
+    return context.iranian_year - 1 if month > today.month else context.iranian_year
 
 
 def _apply_range_gloss(period: Period, gloss: re.Match[str], sentence: str) -> Period:
-    """An explicit "(March 20-June 20)" in the sentence replaces the computed dates."""
-    if period.first is None or period.statement_time:
+    """An explicit "(March 20-June 20)" right after a period replaces its computed dates."""
+    if not period.resolved or period.role is not Role.OWN:
         return period
     if not (period.end <= gloss.start() <= period.end + 3):
         return period
-    m1 = _MONTH_NAMES[gloss.group("m1").lower().rstrip(".")]
-    m2 = _MONTH_NAMES[gloss.group("m2").lower().rstrip(".")]
-    y1 = int(gloss.group("y1")) if gloss.group("y1") else period.first.year
+    m1, m2 = _month(gloss.group("m1")), _month(gloss.group("m2"))
+    assert period.first is not None or period.last is not None
+    base_year = (period.first or period.last or date.min).year
+    y1 = int(gloss.group("y1")) if gloss.group("y1") else base_year
     y2 = int(gloss.group("y2")) if gloss.group("y2") else (y1 if m2 >= m1 else y1 + 1)
     try:
         first = date(y1, m1, int(gloss.group("d1")))
@@ -473,4 +798,4 @@ def _apply_range_gloss(period: Period, gloss: re.Match[str], sentence: str) -> P
     if last < first:
         return period
     label = f"{period.label} ({sentence[gloss.start() + 1 : gloss.end() - 1].strip()})"
-    return Period(period.start, gloss.end(), first, last, label)
+    return replace(period, end=gloss.end(), first=first, last=last, label=label)

@@ -74,6 +74,8 @@ class Title:
     label: str
     forms: tuple[str, ...]
     organisation_word: str | None
+    office: str = "executive"
+    """Whose post it is when no body is named: ``state``, ``executive`` or ``professional``."""
 
 
 def _strings(graph: Graph, subject: URIRef, predicate: URIRef) -> list[str]:
@@ -215,7 +217,14 @@ def titles() -> tuple[Title, ...]:
             continue
         label = _first(graph, subject, SKOS.prefLabel) or ""
         forms = (label, *_strings(graph, subject, SKOS.hiddenLabel))
-        found.append(Title(label, forms, _first(graph, subject, REFV.organisationWord)))
+        found.append(
+            Title(
+                label,
+                forms,
+                _first(graph, subject, REFV.organisationWord),
+                _first(graph, subject, REFV.office) or "executive",
+            )
+        )
     return tuple(sorted(found, key=lambda title: -max(len(f) for f in title.forms)))
 
 

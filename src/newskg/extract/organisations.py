@@ -1,0 +1,436 @@
+"""Agencies, companies and news agencies: how the article names them and how it refers back.
+
+Three kinds of evidence make a capitalised run the name of a body:
+- it is in a gazetteer (ontology/reference/), or defined with an acronym ("... (ISIPO)");
+- it contains an organisation word ("Ministry of Industry, Mine and Trade", "Deutsche Bank");
+- the sentence treats it as a company: a describing noun before or after it ("media giant
+  TimeWarner", "ABN Amro, the Netherlands' largest bank"), a possessive with a business noun
+  ("BA's profits"), "profits at Barclaycard", or a verb of reporting or results after it
+  ("Marsh posted"), checked so that a word that merely opens a sentence is no name.
+"""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from newskg.extract import vocab
+from newskg.extract.lexicon import (
+    AGENT_VERBS,
+    COMPANY_NOUNS,
+    COMPANY_SUFFIXES,
+    NON_NAME_WORDS,
+    POSSESSED,
+    words_pattern,
+)
+from newskg.extract.names import ORGANISATION_WORDS, acronym_fits, head_word, same_body
+from newskg.extract.periods import IRANIAN_MONTHS
+from newskg.extract.records import Sentence
+from newskg.extract.table import AgencyRecord, EntityTable, Occurrence
+
+#: One capitalised word: "TimeWarner", "BA", "Co.", "Khojasteh-Mehr" (no trailing apostrophe).
+CAP_WORD = r"[A-Z][\w&]*(?:\.[A-Z][\w&]*)*(?:-[A-Z0-9][\w&]*)*(?:['’][A-Z]\w+)?"
+#: A company name: capitalised words, joined by "&" or name particles ("Bank Oyens & Van Eeghen").
+COMPANY_NAME = (
+    rf"{CAP_WORD}(?:(?:\s+&)?\s+{CAP_WORD}|\s+(?:de|van|den|der|von|du|da|la|le)\s+{CAP_WORD})*"
+)
+_OPENERS = (
+    r"(?!(?:The|A|An|In|On|At|For|With|By|From|But|However|And|Its|His|Her|Their|This|That"
+    r"|These|Those|Last|Next|Earlier|Later|Meanwhile|Also|According|Under|After|Before"
+    r"|Since|During|While|Although|When|If|As|Of|To)\b)"
+)
+_ORG_WORDS = words_pattern(frozenset(w.capitalize() for w in ORGANISATION_WORDS))
+_CAP_LIST = rf"{CAP_WORD}(?:(?:,\s+|\s+)(?:(?:and|&)\s+)?{CAP_WORD})*"
+#: A name with an organisation word: modifiers before it, "of/for ..." or names after it.
+_ORG_NAME = re.compile(
+    rf"\b{_OPENERS}(?:{CAP_WORD}(?:,?\s+(?:(?:and|&|of|for|the)\s+)*?))*?(?:{_ORG_WORDS})\b"
+    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_CAP_LIST})?"
+    rf"|\b(?:{_ORG_WORDS})(?:\s+(?:&\s+)?{CAP_WORD})+"
+)
+_ACRONYM_DEF = re.compile(
+    rf"(?P<name>{CAP_WORD}(?:(?:,?\s+|,\s+and\s+)(?:{CAP_WORD}|of|and|for|the|on|in|&))*)"
+    r"\s+\((?P<acr>[A-Z][A-Za-z&]{1,9})\)"
+)
+_NOUNS = words_pattern(COMPANY_NOUNS)
+_DESCRIBER = rf"(?:[a-z][\w-]*[\s-])?(?P<noun>{_NOUNS})s?"
+#: "media giant TimeWarner", "US rival Grey Global", "search-engine Google".
+_DESCRIBED_BEFORE = re.compile(rf"\b{_DESCRIBER}\s+(?P<name>{COMPANY_NAME})")
+#: "firms such as Ogilvy & Mather and Cordiant Communications".
+_DESCRIBED_LIST = re.compile(
+    rf"\b(?P<noun>{_NOUNS})s\s+(?:such\s+as|including|like)\s+"
+    rf"(?P<names>{COMPANY_NAME}(?:(?:,\s+|,?\s+and\s+){COMPANY_NAME})+)"
+)
+#: "Barclays Capital investment bank", "its Global Investors wing".
+_DESCRIBED_AFTER = re.compile(
+    rf"(?P<name>{COMPANY_NAME})\s+(?:[a-z][\w-]*\s+){{0,2}}(?P<noun>{_NOUNS})\b(?![-’'])"
+    r"(?!\s+[A-Z])"
+)
+#: "ABN Amro, the Netherlands' largest bank", "Mittal Steel, one of the world's largest ...".
+_APPOSITION = re.compile(
+    rf"(?P<name>{COMPANY_NAME}),\s+(?:the|a|an|one\s+of\s+the)\s+(?P<desc>[^,.;()]{{0,60}}?)"
+    rf"\b(?P<noun>{_NOUNS})s?\b"
+)
+#: "the world's biggest confectionery firm, Cadbury Schweppes,".
+_APPOSITION_BEFORE = re.compile(rf"\b(?P<noun>{_NOUNS}),\s+(?P<name>{COMPANY_NAME}),")
+#: "BA's profits", "Barclays' chief".
+_POSSESSIVE = re.compile(
+    rf"(?P<name>{COMPANY_NAME})(?:['’]s|(?<=s)['’])\s+(?:[a-z-]+\s+){{0,2}}?(?:{POSSESSED})\b"
+)
+#: "profits at Barclaycard", "300 jobs will be lost at Credit Suisse First Boston".
+_AT_COMPANY = re.compile(
+    r"\b(?:profits?|earnings|sales|revenues?|losses|jobs?|staff|workers|employees|posts)"
+    rf"(?:\s+[a-z]+){{0,3}}\s+at\s+(?P<name>{COMPANY_NAME})"
+)
+#: "Marsh posted", "Cadbury said", "TimeWarner is to restate".
+_AGENT = re.compile(
+    rf"(?:^|(?<=[.;:!?\"“”(]\s)|(?<=,\s)|(?<=\band\s)|(?<=\bbut\s)|(?<=\bthat\s)|(?<=\bwhile\s))"
+    rf"(?P<name>{COMPANY_NAME})\s+(?:also\s+|has\s+|had\s+|have\s+|did\s+not\s+|does\s+not\s+"
+    rf"|is\s+|was\s+|currently\s+|now\s+|already\s+)?(?:{AGENT_VERBS})\b"
+)
+_TITLE_WORDS = frozenset(
+    """chief executive chairman president minister governor director head analyst economist
+    strategist treasurer chancellor spokesman deputy secretary official manager""".split()  # noqa: SIM905
+)
+
+
+def find_named_bodies(table: EntityTable, sentence: Sentence) -> None:
+    """Gazetteer agencies, acronym definitions and names with an organisation word."""
+    _find_gazetteer_agencies(table, sentence)
+    _find_acronym_definitions(table, sentence)
+    _find_organisation_names(table, sentence)
+
+
+def find_companies(table: EntityTable, sentence: Sentence, *, honorifics: set[str]) -> None:
+    """Names the sentence treats as companies (see the module docstring)."""
+    text = sentence.text
+    for pattern in (_DESCRIBED_BEFORE, _DESCRIBED_AFTER, _APPOSITION, _APPOSITION_BEFORE):
+        for match in pattern.finditer(text):
+            _company(table, sentence, match.start("name"), match.group("name"), honorifics,
+                     noun=match.group("noun"))  # fmt: skip
+    for match in _DESCRIBED_LIST.finditer(text):
+        for name in re.finditer(COMPANY_NAME, match.group("names")):
+            if name.group(0) not in ("and",):
+                _company(table, sentence, match.start("names") + name.start(), name.group(0),
+                         honorifics, noun=match.group("noun"))  # fmt: skip
+    for match in (*_POSSESSIVE.finditer(text), *_AT_COMPANY.finditer(text)):
+        _company(table, sentence, match.start("name"), match.group("name"), honorifics)
+    for match in _AGENT.finditer(text):
+        if _agent_is_company(table, match.group("name"), sentence, match.start("name")):
+            _company(table, sentence, match.start("name"), match.group("name"), honorifics)
+
+
+def _company(
+    table: EntityTable,
+    sentence: Sentence,
+    offset: int,
+    raw: str,
+    honorifics: set[str],
+    *,
+    noun: str | None = None,
+) -> AgencyRecord | None:
+    """Record ``raw`` (at ``offset`` in the sentence) as a company unless it is no company name."""
+    name, skipped = strip_openers(raw)
+    if not name or not is_company_name(table, name, honorifics):
+        return None
+    start = sentence.start + offset + skipped
+    if table.covered(start, start + len(name), "place", "person", "role"):
+        return None
+    agency = table.agency(name)
+    if noun and noun.lower() not in ORGANISATION_WORDS:
+        agency.kinds.add(noun.lower())
+    agency.sentences.append(sentence.index)
+    table.add(Occurrence("agency", agency.ref, sentence.index, start, start + len(name), name))
+    return agency
+
+
+def strip_openers(raw: str) -> tuple[str, int]:
+    """``raw`` without leading words that never start a name, and how many characters went."""
+    words = raw.split(" ")
+    skipped = 0
+    while words and words[0].lower().strip(",") in NON_NAME_WORDS:
+        skipped += len(words.pop(0)) + 1
+    return " ".join(words).strip(", "), skipped
+
+
+def is_company_name(table: EntityTable, name: str, honorifics: set[str]) -> bool:
+    """False for places, demonyms, people, titles, months, units and other non-names."""
+    words = name.split()
+    lowered = [w.lower() for w in words]
+    if any(w in NON_NAME_WORDS or w in _TITLE_WORDS for w in lowered):
+        return False
+    if name in places_by_form() or words[0] in demonyms() or name in demonyms():
+        return False
+    if name in table.surnames() or name in honorifics or words[-1] in honorifics:
+        return False
+    if any(name == n or name in n.split() for p in table.people for n in p.names):
+        return False
+    if name.lower() in IRANIAN_MONTHS or len(name) < 2 or re.fullmatch(r"[A-Z][a-z]+ly", name):
+        # "Currently, the share of ... units": an adverb opening a sentence
+        return False
+    return not (len(words) == 1 and name.isupper() and name in _NON_COMPANY_ACRONYMS)
+
+
+#: Capitalised abbreviations that are never companies ("GDP rose", "CEO said").
+_NON_COMPANY_ACRONYMS = frozenset(
+    """GDP GNP CPI CEO CFO COO MD IT TV PM GMT AM UK US EU UN VAT IPO SME SMEs OK""".split()  # noqa: SIM905
+)
+
+
+def _agent_is_company(table: EntityTable, name: str, sentence: Sentence, offset: int) -> bool:
+    """A name before an agentive verb is a company when nothing suggests a person and it is
+    more than a capitalised sentence opener: an acronym or CamelCase word, a company word at its
+    end, or a mention elsewhere that does not open a sentence."""
+    name, _ = strip_openers(name)
+    if not name or table.find_agency(name) is not None:
+        return bool(name)
+    words = name.split()
+    if words[-1].lower() in COMPANY_SUFFIXES or "&" in words:
+        return True
+    if len(words) > 1:
+        return False  # "Bert Ruerup said": a person until shown otherwise
+    if name.isupper() or re.search(r"[a-z][A-Z]", name):
+        return True
+    if _written_as_surname(table.text, name):
+        return (
+            False  # "Currently ...", or "Mohsen Salehinia" earlier makes "Salehinia said" a person
+        )
+    inside = re.compile(rf"(?<![.!?\"“]\s)(?<!^)\b{re.escape(name)}\b")
+    return bool(inside.search(table.text[sentence.start + offset + len(name) :])) or bool(
+        inside.search(table.text[: sentence.start])
+    )
+
+
+def _written_as_surname(text: str, name: str) -> bool:
+    """True when the article writes ``name`` after a capitalised given name ("Mohsen X")."""
+    for match in re.finditer(rf"\b([A-Z][a-z]+(?:-[A-Z][a-z]+)?)\s+{re.escape(name)}\b", text):
+        given = match.group(1).lower()
+        if (
+            given not in NON_NAME_WORDS
+            and given not in ORGANISATION_WORDS
+            and (given not in _TITLE_WORDS)
+        ):
+            return True
+    return False
+
+
+@cache
+def places_by_form() -> frozenset[str]:
+    """Every surface form of a gazetteer place."""
+    return frozenset(
+        form
+        for entry in vocab.gazetteer()
+        if entry.kind in ("country", "province", "city", "region")
+        for form in entry.surface_forms
+    )
+
+
+@cache
+def demonyms() -> frozenset[str]:
+    """Country adjectives and their plurals ("German", "Germans")."""
+    found = {entry.demonym for entry in vocab.gazetteer() if entry.demonym}
+    return frozenset(found | {d + "s" for d in found})
+
+
+# ------------------------------------------------------------------------ named bodies
+
+
+@cache
+def _gazetteer() -> tuple[re.Pattern[str], dict[str, vocab.GazetteerEntry]]:
+    by_form: dict[str, vocab.GazetteerEntry] = {}
+    for entry in vocab.gazetteer():
+        if entry.kind in ("news", "agency"):
+            for form in entry.surface_forms:
+                by_form.setdefault(form, entry)
+    pattern = re.compile(rf"(?<![\w-])(?:{vocab.alternation(by_form)})(?![\w-])")
+    return pattern, by_form
+
+
+def _find_gazetteer_agencies(table: EntityTable, sentence: Sentence) -> None:
+    pattern, by_form = _gazetteer()
+    for match in pattern.finditer(sentence.text):
+        form = match.group(0)
+        entry = by_form[form]
+        if (
+            entry.kind == "news"
+            and form.lower() in IRANIAN_MONTHS
+            and not _credits(sentence.text, match)
+        ):
+            continue  # "Mehr" is a month unless something is reported, told or quoted
+        agency = table.agency(
+            entry.label, acronym=entry.acronym, news=entry.kind == "news", reference=entry.iri
+        )
+        agency.same_as = entry.same_as
+        if form not in agency.names:
+            agency.names.append(form)
+        end = match.end()
+        tail = re.match(r"\s+(?:News\s+Agency|news\s+agency)", sentence.text[end:])
+        if tail and "news" not in form.lower():
+            end += tail.end()
+        agency.sentences.append(sentence.index)
+        table.add(
+            Occurrence(
+                "agency",
+                agency.ref,
+                sentence.index,
+                sentence.start + match.start(),
+                sentence.start + end,
+                sentence.text[match.start() : end],
+            )
+        )
+
+
+def _credits(text: str, match: re.Match[str]) -> bool:
+    """True when the words around ``match`` credit it as a source ("Mehr reported")."""
+    after = text[match.end() : match.end() + 30]
+    before = text[max(0, match.start() - 30) : match.start()]
+    return bool(
+        re.match(r"\s+(?:News|news|reported|said|quoted|wrote|cited)|['’]s\s+report", after)
+        or re.search(r"(?:told|to|by|from|with|according to|quoting|cited by)\s+$", before)
+    )
+
+
+def _find_acronym_definitions(table: EntityTable, sentence: Sentence) -> None:
+    for match in _ACRONYM_DEF.finditer(sentence.text):
+        acronym = match.group("acr")
+        full = _acronym_expansion(match.group("name"), acronym)
+        if full is None:
+            continue
+        start = sentence.start + match.end("name") - len(full)
+        end = sentence.start + match.end()
+        if head_word(full) is None and not re.search(r"News\s+Agency", full):
+            continue  # "small and medium-sized enterprises (SMEs)": a population, not a body
+        agency = table.agency(full, acronym=acronym, news=bool(re.search(r"News\s+Agency", full)))
+        agency.sentences.append(sentence.index)
+        table.add(Occurrence("agency", agency.ref, sentence.index, start, end, full))
+
+
+def _acronym_expansion(run: str, acronym: str) -> str | None:
+    """The part of the capitalised ``run`` that ``acronym`` abbreviates: the shortest tail that
+    spells it, else (acronyms of names in another language: "IBGE") the name with an
+    organisation word that ends the run."""
+    tokens = list(re.finditer(r"[^\s,]+", run))
+    words = [t.group(0) for t in tokens]
+    for first in range(len(words) - 1, -1, -1):
+        if words[first][0].isupper() and acronym_fits(acronym, words[first:]):
+            return run[tokens[first].start() :]
+    names = [m for m in _ORG_NAME.finditer(run) if m.end() == len(run.rstrip())]
+    if names:
+        name, _ = strip_openers(names[-1].group(0))
+        return name or None
+    return None
+
+
+def _find_organisation_names(table: EntityTable, sentence: Sentence) -> None:
+    for match in _ORG_NAME.finditer(sentence.text):
+        raw = re.split(r"['’]s\s+", match.group(0))[-1]  # "Fed's Open Market Committee"
+        name, skipped = strip_openers(_without_apposition(raw))
+        if len(name.split()) < 2 or name.split()[0].lower() in _TITLE_WORDS:
+            continue
+        offset = match.end() - len(raw) + skipped
+        if sentence.text[match.end() : match.end() + 2] == " (":
+            continue  # an acronym definition handled it
+        start = sentence.start + offset
+        if table.covered(start, start + len(name), "agency"):
+            continue
+        agency = table.agency(name)
+        agency.sentences.append(sentence.index)
+        table.add(Occurrence("agency", agency.ref, sentence.index, start, start + len(name), name))
+
+
+def _without_apposition(name: str) -> str:
+    """``name`` without a trailing ", X Y" that is no part of a list: "Ministry of Industry,
+    Mine and Trade" ends its list with "and"; "Foundation of X, Hassan Y" has a person after."""
+    while "," in name:
+        head, _, last = name.rpartition(",")
+        if re.search(r"(?:^|\s)(?:and|&)\s", last):
+            break
+        name = head
+    return name
+
+
+def find_known_names(table: EntityTable, sentence: Sentence) -> None:
+    """Later mentions of an agency by any name it was given (acronym, short name)."""
+    names = {n: a for a in table.agencies for n in a.names if len(n) > 1}
+    if not names:
+        return
+    pattern = re.compile(rf"(?<![\w-])(?:{vocab.alternation(names)})(?![\w-])")
+    for match in pattern.finditer(sentence.text):
+        agency = names[match.group(0)]
+        start = sentence.start + match.start()
+        if table.add(
+            Occurrence(
+                "agency",
+                agency.ref,
+                sentence.index,
+                start,
+                start + len(match.group(0)),
+                match.group(0),
+            )
+        ):
+            agency.sentences.append(sentence.index)
+
+
+def agency_names_pattern(table: EntityTable) -> str:
+    """A regex alternation of every name of every known agency (never matching when none)."""
+    names = [n for a in table.agencies for n in a.names if len(n) > 1]
+    return vocab.alternation(names) if names else r"(?!x)x"
+
+
+# ----------------------------------------------------------------------------- references
+
+_GENERIC = re.compile(
+    rf"\b(?:the|this|that|its|his|her)\s+(?P<portfolio>(?!the\b|a\b|an\b|said\b|same\b)"
+    rf"[a-z]+\s+)?(?P<head>{words_pattern(ORGANISATION_WORDS | frozenset(COMPANY_NOUNS))})\b"
+    r"(?!\s+of\b)"
+)
+
+
+def find_generic_references(table: EntityTable, sentence: Sentence) -> None:
+    """ "the ministry", "the industry ministry", "the insurer", "the firm": the latest agency
+    named with that organisation word (and portfolio, when written) or described with that
+    noun; a company noun no agency was described with refers to the article's main agency."""
+    for match in _GENERIC.finditer(sentence.text):
+        start = sentence.start + match.start()
+        if table.covered(start, sentence.start + match.end()):
+            continue
+        ref = _referent(table, match, start)
+        if ref is None:
+            continue
+        table.add(
+            Occurrence(
+                "agency",
+                ref,
+                sentence.index,
+                start,
+                sentence.start + match.end(),
+                match.group(0),
+                generic=not match.group("portfolio"),
+            )
+        )
+
+
+def _referent(table: EntityTable, match: re.Match[str], position: int) -> str | None:
+    """The agency a generic reference ``match`` refers to, None when it refers to none."""
+    head = match.group("head")
+    portfolio = (match.group("portfolio") or "").strip()
+    earlier = [
+        o
+        for o in table.occurrences
+        if o.kind == "agency" and o.start < position and not o.generic and not table.is_news(o.ref)
+    ]
+
+    def fits(agency: AgencyRecord) -> bool:
+        named_so = head_word(agency.label) == head or head in agency.kinds
+        if portfolio and named_so and head in ORGANISATION_WORDS:
+            return same_body(f"{portfolio} {head}", agency.label)
+        return named_so
+
+    fitting = [o for o in earlier if fits(table.agency_by_ref(o.ref))]
+    if fitting:
+        return max(fitting, key=lambda o: o.start).ref
+    if portfolio and head in ORGANISATION_WORDS:
+        known = table.find_agency(f"{portfolio.title()} {head.title()}")
+        return known.ref if known else None
+    if head not in ORGANISATION_WORDS or head in ("company", "group", "bank", "corporation"):
+        return table.main_agency if not portfolio else None
+    return None

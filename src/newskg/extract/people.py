@@ -1,0 +1,514 @@
+"""People and their posts: "ISIPO Deputy Head Ali Asqar Mosaheb", "Rod Eddington, BA's chief
+executive", "the head of ISIPO, Mohsen Salehinia", "economist Paul Sheard at Lehman Brothers";
+posts named without a person ("ISIPO head had announced", "its chief executive has said") and the
+person the article names next; bare surnames and "Mr X" for people already named.
+
+A post belongs to the body written with it. When none is written, ``refv:office`` in titles.ttl
+decides: a state office ("President X", "finance minister X") belongs to the government of the
+article's country, an executive post ("chief executive X") to the organisation the article is
+about, a professional title ("economist X") to no body. A minister's portfolio names a ministry
+when the article names that ministry ("Deputy Industry Minister" and "the Industry Ministry");
+otherwise the portfolio stays in the title ("economy minister").
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+from functools import cache
+
+from newskg.extract import vocab
+from newskg.extract.lexicon import NON_NAME_WORDS, SPEECH
+from newskg.extract.names import ORGANISATION_WORDS, same_body
+from newskg.extract.organisations import (
+    COMPANY_NAME,
+    agency_names_pattern,
+    places_by_form,
+    strip_openers,
+)
+from newskg.extract.records import RoleMention, Sentence
+from newskg.extract.table import EntityTable, Occurrence, PersonRecord, UnnamedRole
+
+_NAME_PART = r"[A-Z][a-z]*[A-Z]?[a-z]+(?:-[A-Z]?[a-z]+)*(?:['’][A-Z][a-z]+)?"
+_PARTICLE = r"(?:van|von|de|da|den|der|al|bin|el|ibn|dos|du)"
+#: Two to five name parts ("Ali-Asghar Mosaheb", "George W Bush", "Luiz Inacio Lula da Silva").
+PERSON_NAME = rf"{_NAME_PART}(?:\s+(?:{_PARTICLE}\s+)*(?:{_NAME_PART}|[A-Z]\.?(?=\s+[A-Z]))){{1,4}}"
+_HONORIFIC = re.compile(
+    r"\b(?:Mr|Mrs|Ms|Dr|Lord|Sir|Lady)\.?\s+(?P<name>[A-Z][a-z]+(?:-[A-Z][a-z]+)?)"
+)
+#: Marker agencies resolved once the whole article is read.
+MAIN, COUNTRY = "@main", "@country"
+_NOT_PORTFOLIO = (
+    r"(?!(?:said|says|told|added|noted|the|a|an|its|his|her|their|our|and|of|for|with|by|as"
+    r"|new|top|former|is|was|has|had|who|which|that|to|in|on|at|from|then|now|also)\b)"
+)
+
+
+@cache
+def _title_forms() -> dict[str, vocab.Title]:
+    """Lower-cased surface form -> title."""
+    return {form.lower(): title for title in vocab.titles() for form in title.forms}
+
+
+@cache
+def _title_phrase() -> str:
+    """A title with its modifiers and portfolio: "Deputy Industry Minister", "chief US
+    economist", "chairman and chief executive"."""
+    forms = vocab.alternation([*_title_forms(), *(f.upper() for f in _title_forms())])
+    modifiers = vocab.alternation(vocab.title_modifiers())
+    modifier = rf"(?i:{modifiers})[\s-]+"
+    # a modifier is never a portfolio: "Deputy Head" is not the head of a "Deputy" portfolio
+    word = rf"(?!(?i:{modifiers})\b)(?:[A-Z][a-z]+|[A-Z]{{2,}})"
+    # a lower-case portfolio is one word right before the title ("economy minister"); longer
+    # ones run into the clause before it ("a meeting, CBI Governor")
+    portfolio = (
+        rf"(?P<portfolio>(?<![\w-])(?:{word}(?:,?\s+(?:and\s+)?{word}){{0,3}}"
+        rf"|{_NOT_PORTFOLIO}(?!(?:{modifiers})\b)[a-z]+)\s+)?"
+    )
+    one = rf"(?:{modifier}){{0,2}}(?i:{forms})\b"
+    return (
+        rf"(?P<title>(?P<mods>(?:{modifier}){{0,2}}){portfolio}(?i:{forms})\b(?:\s+and\s+{one})?)"
+    )
+
+
+def _org_span(table: EntityTable, group: str) -> str:
+    """A named group matching a known agency name or any company-like capitalised name."""
+    return rf"(?P<{group}>{agency_names_pattern(table)}|{COMPANY_NAME})"
+
+
+def find_titled_people(table: EntityTable, sentence: Sentence) -> None:
+    """People named with a title before or after their name."""
+    text = sentence.text
+    for match in re.finditer(rf"(?<![\w’'-]){PERSON_NAME}", text):
+        for start, end in _name_candidates(text, match.start(), match.end()):
+            role = _title_before(table, text, start, end) or _title_after(table, text, end)
+            if role is None:
+                continue
+            name = text[start:end]
+            if not valid_person_name(table, name):
+                continue
+            _record_person(table, sentence, start, end, name, role)
+            break
+
+
+def _name_candidates(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    """Spans of a capitalised run that may be a name: after its last title word first ("ISIPO
+    Deputy Head Ali Asqar Mosaheb"), then the whole run."""
+    run = text[start:end]
+    words = list(re.finditer(r"\S+", run))
+    cut = None
+    for i, word in enumerate(words):
+        if word.group(0).lower() in _title_tail_words() or word.group(0).lower() in (
+            "affairs",
+            "mr",
+            "mrs",
+            "ms",
+            "dr",
+        ):
+            cut = i
+    if cut is None:
+        return [(start, end)]
+    if cut == len(words) - 1:
+        return []
+    return [(start + words[cut + 1].start(), end)]
+
+
+@cache
+def _title_tail_words() -> frozenset[str]:
+    return frozenset(form.split()[-1] for form in _title_forms())
+
+
+def _title_before(
+    table: EntityTable, text: str, name_start: int, name_end: int
+) -> tuple[str, str | None, str | None, str | None] | None:
+    """(title, portfolio, org text, detail) of a title written before the name at
+    ``name_start``; the body may follow the title ("head of ISIPO, X"), precede it ("ISIPO head
+    X") or follow the name ("analyst X of Dresdner Kleinwort Wasserstein")."""
+    pattern = re.compile(
+        rf"{_title_phrase()}(?:\s+(?:of|for|at|with)\s+(?!{_DETAIL}\b)(?:the\s+)?"
+        rf"{_org_span(table, 'org2')}(?:\s+\([A-Z][\w&]+\))?)?"
+        rf"(?:\s+for\s+(?P<detail>{_DETAIL}))?,?\s+$"
+    )
+    match = pattern.search(text[:name_start])
+    if match is None:
+        return None
+    org_text = match.group("org2")
+    if org_text is None:
+        before = re.search(
+            rf"{_org_span(table, 'org')}(?:['’]s?)?\s+$", text[: match.start("title")]
+        )
+        org_text = before.group("org") if before else None
+    if org_text is None:
+        after = re.match(
+            rf"\s+(?:of|at|with|from|for)\s+(?:the\s+)?{_org_span(table, 'org')}",
+            text[name_end:],
+        )
+        org_text = after.group("org") if after else None
+    detail = match.group("detail")
+    return _title_parts(match, org_text, _affairs(detail) if detail else None)
+
+
+def _title_after(
+    table: EntityTable, text: str, name_end: int
+) -> tuple[str, str | None, str | None, str | None] | None:
+    """(title, portfolio, org text, detail) of a title in apposition after a name."""
+    pattern = re.compile(
+        rf",\s+(?:the\s+|an?\s+)?(?:{_org_span(table, 'org')}(?:['’]s?)?\s+)?{_title_phrase()}"
+        rf"(?:\s+(?:of|at|with|for|in)\s+(?:the\s+)?{_org_span(table, 'org2')})?"
+        r"(?:\s+of\s+(?P<ministry>[a-z][a-z, ]+?)(?=\s+for\b|[,.;]))?"
+        rf"(?:\s+for\s+(?P<detail>{_DETAIL}))?"
+    )
+    match = pattern.match(text, name_end)
+    if match is None:
+        return None
+    org_text = match.group("org") or match.group("org2")
+    if org_text is None and match.group("ministry"):
+        # "the deputy minister of roads and urban development": the ministry named in words
+        org_text = _named_ministry(table, match.group("ministry"), match.group("title"))
+    detail = match.group("detail")
+    return _title_parts(match, org_text, _affairs(detail) if detail else None)
+
+
+#: What a post is "for": "industrial parks affairs", "Agronomy Affairs", "economic affairs".
+_DETAIL = r"(?:[A-Za-z-]+\s+){0,5}?(?:[Aa]ffairs|matters|division|department|sector)"
+
+
+def _affairs(detail: str) -> str:
+    """The detail of a post as gold and readers write it: lower case."""
+    return re.sub(r"\s+", " ", detail.lower()).strip()
+
+
+def _named_ministry(table: EntityTable, portfolio: str, title: str) -> str | None:
+    """The known ministry a "minister of <portfolio in words>" belongs to."""
+    if not re.search(r"\bminister\b", title, re.I):
+        return None
+    wanted = "Ministry of " + re.sub(r"\s+", " ", portfolio).strip().title()
+    known = next((a for a in table.agencies if any(same_body(wanted, n) for n in a.names)), None)
+    return known.names[0] if known else None
+
+
+def _title_parts(
+    match: re.Match[str], org_text: str | None, detail: str | None
+) -> tuple[str, str | None, str | None, str | None]:
+    """Split a title match into the title as written, its portfolio and its body."""
+    portfolio = (match.group("portfolio") or "").strip() or None
+    title = match.group("title")
+    if portfolio and not _implies_body(title) and portfolio[0].isupper():
+        if org_text is None:
+            org_text = portfolio  # "BP chief executive", "New York attorney general"
+        elif not detail:
+            detail = portfolio  # "chief US economist"
+        title = title.replace(portfolio, " ").strip()
+        portfolio = None
+    return re.sub(r"\s+", " ", title), portfolio, org_text, detail
+
+
+def _implies_body(title: str) -> bool:
+    """True for a title that with a portfolio names a body ("Industry Minister")."""
+    last = title.lower().split()[-1]
+    return any(t.organisation_word for f, t in _title_forms().items() if f.split()[-1] == last)
+
+
+def _record_person(
+    table: EntityTable,
+    sentence: Sentence,
+    start: int,
+    end: int,
+    name: str,
+    role: tuple[str, str | None, str | None, str | None],
+) -> None:
+    """Add the person and the role ``role`` claims for them."""
+    title_written, portfolio, org_text, detail = role
+    title, agency = role_agency(table, title_written, portfolio, org_text, sentence)
+    person = table.person(name)
+    person.sentences.append(sentence.index)
+    label = " ".join(p for p in (org_text, title_written) if p) if org_text else title_written
+    person.roles.append(RoleMention(agency, title, label, detail, sentence.index))
+    offset = sentence.start
+    table.add(Occurrence("person", person.ref, sentence.index, offset + start, offset + end, name))
+
+
+def role_agency(
+    table: EntityTable,
+    written: str,
+    portfolio: str | None,
+    org_text: str | None,
+    sentence: Sentence,
+) -> tuple[str, str | None]:
+    """The normalised title and the body (``ref`` or a marker) of a post as written."""
+    title, office, organisation_word = normalise_title(written)
+    if org_text:
+        return _with_portfolio(title, portfolio), _body_of(table, org_text, sentence)
+    if portfolio and organisation_word:
+        ministry = next(
+            (
+                a
+                for a in table.agencies
+                if any(same_body(f"{portfolio} {organisation_word}", n) for n in a.names)
+            ),
+            None,
+        )
+        if ministry is not None:
+            return title, ministry.ref
+        return _with_portfolio(title, portfolio), COUNTRY
+    ministries = [a for a in table.agencies if re.search(r"\bMinistry\b", a.label)]
+    if office == "state" and "minister" in title.split() and len(ministries) == 1:
+        # "the deputy minister for employment affairs" in an article about one ministry
+        return _with_portfolio(title, portfolio), ministries[0].ref
+    if office == "state":
+        return _with_portfolio(title, portfolio), COUNTRY
+    if office == "executive":
+        return _with_portfolio(title, portfolio), MAIN
+    return _with_portfolio(title, portfolio), None
+
+
+def _with_portfolio(title: str, portfolio: str | None) -> str:
+    if not portfolio:
+        return title
+    words = title.split()
+    # "deputy economy minister": the portfolio goes before the title word, after modifiers
+    return " ".join([*words[:-1], portfolio.lower(), words[-1]])
+
+
+def _body_of(table: EntityTable, org_text: str, sentence: Sentence) -> str | None:
+    """The agency a post's organisation text names: a known agency, a place's government
+    ("New York attorney general"), or a new company."""
+    org_text, _ = strip_openers(re.sub(r"['’]s?$", "", org_text))
+    if not org_text:
+        return None
+    known = table.find_agency(org_text)
+    if known is not None:
+        known.sentences.append(sentence.index)
+        return known.ref
+    if org_text in places_by_form():
+        return table.government(org_text)
+    if org_text.lower() in ("its", "the company", "the firm", "the group", "the bank"):
+        return MAIN
+    if org_text.lower() in _title_tail_words() or org_text.lower() in NON_NAME_WORDS:
+        return None
+    agency = table.agency(org_text, acronym=org_text if org_text.isupper() else None)
+    agency.sentences.append(sentence.index)
+    return agency.ref
+
+
+def normalise_title(written: str) -> tuple[str, str, str | None]:
+    """The normalised title of ``written`` (lower case, abbreviations spelled out, portfolio
+    removed), its office kind and the organisation word it implies with a portfolio."""
+    lowered = re.sub(r"\s+", " ", written.lower().replace("-", " ")).strip()
+    parts = [part.strip() for part in lowered.split(" and ")]
+    labels: list[str] = []
+    office, organisation_word = "professional", None
+    for part in parts:
+        label, part_office, part_word = _normalise_one(part)
+        labels.append(label)
+        office = part_office if office == "professional" else office
+        organisation_word = organisation_word or part_word
+    return " and ".join(labels), office, organisation_word
+
+
+def _normalise_one(part: str) -> tuple[str, str, str | None]:
+    modifiers = set(vocab.title_modifiers())
+    by_form = {f.replace("-", " "): t for f, t in _title_forms().items()}
+    words = part.split()
+    for size in range(len(words), 0, -1):
+        form = " ".join(words[-size:])
+        if form in by_form:
+            title = by_form[form]
+            before = [w for w in words[:-size] if w in modifiers]
+            return " ".join([*before, title.label]), title.office, title.organisation_word
+    return part, "professional", None
+
+
+def valid_person_name(table: EntityTable, name: str) -> bool:
+    """False for names made of non-name words, organisation or title words, or places."""
+    words = re.split(r"[\s-]+", name)
+    lowered = {w.lower() for w in words}
+    if lowered & NON_NAME_WORDS or lowered & ORGANISATION_WORDS:
+        return False
+    if lowered & set(_title_forms()) or any(w.isupper() and len(w) > 1 for w in words):
+        return False
+    if table.find_agency(name) is not None:
+        return False
+    return not any(w in places_by_form() for w in words) and name not in places_by_form()
+
+
+# ------------------------------------------------------------------------ untitled people
+
+
+def find_speakers(table: EntityTable, sentence: Sentence) -> None:
+    """Untitled names that speak: "Mohsen Salehinia mentioned", "according to Bert Ruerup"."""
+    speaker = re.compile(
+        rf"(?:(?:[Aa]ccording\s+to|[Qq]uoting|said|told)\s+(?P<name1>{PERSON_NAME}))"
+        rf"|(?P<name2>{PERSON_NAME})\s+(?:has\s+|had\s+|also\s+)?(?:{SPEECH})\b"
+    )
+    for match in speaker.finditer(sentence.text):
+        group = "name1" if match.group("name1") else "name2"
+        raw = match.group(group)
+        name, skipped = strip_openers(raw)
+        if len(name.split()) < 2 or not valid_person_name(table, name):
+            continue
+        start = sentence.start + match.start(group) + skipped
+        if table.covered(start, start + len(name), "agency", "place", "person"):
+            continue
+        person = table.person(name)
+        person.sentences.append(sentence.index)
+        table.add(Occurrence("person", person.ref, sentence.index, start, start + len(name), name))
+
+
+def honorific_names(text: str) -> set[str]:
+    """Surnames written after "Mr", "Mrs", "Dr", "Lord": people, never companies."""
+    return {match.group("name") for match in _HONORIFIC.finditer(text)}
+
+
+def find_person_references(table: EntityTable, sentence: Sentence) -> None:
+    """Full names and bare surnames of known people ("Salehinia said", "Mr Eddington")."""
+    forms: dict[str, PersonRecord] = {}
+    for person in table.people:
+        for name in person.names:
+            forms[name] = person
+            surname = name.split()[-1]
+            if len(surname) > 2:
+                forms.setdefault(surname, person)
+    if not forms:
+        return
+    pattern = re.compile(rf"(?<![\w-])(?:{vocab.alternation(forms)})(?![\w-])")
+    for match in pattern.finditer(sentence.text):
+        person = forms[match.group(0)]
+        start = sentence.start + match.start()
+        if table.add(
+            Occurrence(
+                "person",
+                person.ref,
+                sentence.index,
+                start,
+                start + len(match.group(0)),
+                match.group(0),
+            )
+        ):
+            person.sentences.append(sentence.index)
+
+
+# -------------------------------------------------------------------------- unnamed posts
+
+
+def find_unnamed_roles(table: EntityTable, sentence: Sentence) -> None:
+    """Posts written without a name: "a deputy with ISIPO", "ISIPO head", "its chief executive",
+    "the official"."""
+    org = agency_names_pattern(table)
+    pattern = re.compile(
+        rf"\b(?:(?P<det>(?i:the|a|an|its|his|her|their))\s+)?(?:(?P<org>{org}|the\s+company|"
+        rf"the\s+firm|the\s+group)(?:['’]s)?\s+)?(?P<title>{_simple_title()})"
+        rf"(?:\s+(?:of|with|at|for)\s+(?:the\s+)?(?P<org2>{org}))?"
+    )
+    for match in pattern.finditer(sentence.text):
+        start = sentence.start + match.start()
+        end = sentence.start + match.end()
+        if table.covered(start, end, "role", "person"):
+            continue
+        org_text = match.group("org") or match.group("org2")
+        title, _, _ = normalise_title(match.group("title"))
+        agency = _unnamed_agency(table, org_text, match.group("det"))
+        if (
+            agency is None
+            and title != "official"
+            and (match.group("det") or "").lower()
+            not in (
+                "the",
+                "its",
+            )
+        ):
+            continue
+        table.unnamed_roles.append(
+            UnnamedRole(agency, title, match.group(0).strip(), sentence.index, start, end)
+        )
+
+
+@cache
+def _simple_title() -> str:
+    forms = vocab.alternation(_title_forms())
+    modifiers = vocab.alternation(vocab.title_modifiers())
+    return rf"(?:(?i:{modifiers})[\s-]+){{0,2}}(?i:{forms})\b"
+
+
+def _unnamed_agency(table: EntityTable, org_text: str | None, det: str | None) -> str | None:
+    if org_text:
+        if org_text.lower().startswith("the "):
+            return MAIN
+        known = table.find_agency(org_text)
+        return known.ref if known else None
+    return MAIN if (det or "").lower() == "its" else None
+
+
+def link_unnamed_roles(table: EntityTable) -> None:
+    """Give an unnamed post to the person it refers to: someone in the article with that post,
+    else the first untitled person named in the same or the next two sentences ("ISIPO head had
+    announced ... Speaking at a press conference, Mohsen Salehinia said")."""
+    for role in table.unnamed_roles:
+        if role.title == "official" and role.agency is None:
+            continue
+        holders = [
+            p
+            for p in table.people
+            if any(r.agency == role.agency and _same_post(role.title, r.title) for r in p.roles)
+        ]
+        if holders:
+            role.person = holders[0].ref
+            continue
+        later = [
+            o
+            for o in table.occurrences
+            if o.kind == "person"
+            and role.sentence <= o.sentence <= role.sentence + 2
+            and o.start > role.start
+            and not table.person_by_ref(o.ref).roles
+        ]
+        if later and role.agency is not None:
+            person = table.person_by_ref(min(later, key=lambda o: o.start).ref)
+            person.roles.append(
+                RoleMention(role.agency, role.title, role.label, None, role.sentence)
+            )
+            role.person = person.ref
+    for role in table.unnamed_roles:
+        if role.person:
+            table.add(
+                Occurrence(
+                    "person",
+                    role.person,
+                    role.sentence,
+                    role.start,
+                    role.end,
+                    role.label,
+                    generic=True,
+                )
+            )
+
+
+def _same_post(unnamed: str, named: str) -> bool:
+    """ "head" is the head's post, not the deputy head's; a bare "deputy" is any deputy's."""
+    if unnamed == named:
+        return True
+    return unnamed in vocab.title_modifiers() and named.split()[0] == unnamed
+
+
+def settle_role_agencies(table: EntityTable) -> None:
+    """Replace the markers of posts written without a body by the article's main agency or its
+    country's government, once the whole article is read."""
+    for person in table.people:
+        person.roles = [_settled(table, role) for role in person.roles]
+    for role in table.unnamed_roles:
+        if role.agency in (MAIN, COUNTRY):
+            role.agency = _settle(table, role.agency)
+
+
+def _settled(table: EntityTable, role: RoleMention) -> RoleMention:
+    if role.agency not in (MAIN, COUNTRY):
+        return role
+    return replace(role, agency=_settle(table, role.agency))
+
+
+def _settle(table: EntityTable, marker: str | None) -> str | None:
+    if marker == MAIN:
+        return table.main_agency
+    if marker == COUNTRY and table.country:
+        return table.government(table.places[table.country].label)
+    return None

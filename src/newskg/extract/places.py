@@ -1,0 +1,188 @@
+"""Places (gazetteer countries, provinces, cities, regions, and demonyms used as subjects:
+"German unemployment", "5.2 million Germans") and populations (groups a figure is about that are
+no agency: "the SMEs", "the country's production units")."""
+
+from __future__ import annotations
+
+import re
+from functools import cache
+
+from newskg.extract import vocab
+from newskg.extract.names import acronym_fits
+from newskg.extract.records import PlaceMention, PopulationMention, Sentence
+from newskg.extract.table import EntityTable, Occurrence
+
+_PLACE_KINDS = ("country", "province", "city", "region")
+_COUNTRY_NOUNS = (
+    r"economy|government|unemployment|exports|imports|GDP|inflation|growth|trade|budget|jobless"
+    r"|output|companies|firms|banks|manufacturers|industry|consumers|households|workers"
+    r"|administration|treasury|central\s+bank"
+)
+_POPULATION_HEADS = (
+    r"SMEs|SME|enterprises|units|companies|firms|factories|businesses|producers|exporters"
+    r"|importers|households|farmers|workers|startups|start-ups|industries|manufacturers|banks"
+)
+_POPULATION = re.compile(
+    r"(?:\b(?:the|its|their|our|all|many|most|some|that|and|of|for|as)\s+"
+    r"|\b(?:country|nation)['’]s\s+)"
+    r"(?:(?:country|nation)['’]s\s+)?(?P<label>(?:(?!(?:of|an?|that|the|in|to|for|with|on|by"
+    r"|from|is|are|was|were|this|these|those|which|who|all|its|their)\b|[a-z]+ing\b)"
+    rf"[a-z][a-z-]+\s+(?:and\s+)?){{0,3}}(?P<head>{_POPULATION_HEADS}))\b"
+)
+
+
+@cache
+def _places() -> tuple[re.Pattern[str], dict[str, vocab.GazetteerEntry]]:
+    by_form: dict[str, vocab.GazetteerEntry] = {}
+    for entry in vocab.gazetteer():
+        if entry.kind in _PLACE_KINDS:
+            for form in entry.surface_forms:
+                by_form.setdefault(form, entry)
+    return re.compile(rf"(?<![\w-])(?:{vocab.alternation(by_form)})(?![\w-])"), by_form
+
+
+@cache
+def _demonyms() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, vocab.GazetteerEntry]]:
+    by_demonym = {e.demonym: e for e in vocab.gazetteer() if e.demonym}
+    names = vocab.alternation(by_demonym)
+    before_noun = re.compile(rf"\b(?P<dem>{names})\s+(?:{_COUNTRY_NOUNS})\b")
+    plural = re.compile(rf"\b(?P<dem>{names})s\b")
+    return before_noun, plural, by_demonym
+
+
+def place_entry(form: str) -> vocab.GazetteerEntry | None:
+    """The gazetteer place written ``form`` ("Britain" -> United Kingdom), if any."""
+    return _places()[1].get(form)
+
+
+def find_places(table: EntityTable, sentence: Sentence) -> None:
+    """Gazetteer places, and demonyms that stand for their country."""
+    pattern, by_form = _places()
+    for match in pattern.finditer(sentence.text):
+        start = sentence.start + match.start()
+        if table.covered(start, sentence.start + match.end(), "agency", "person"):
+            continue  # "Iran" inside "Iran Small Industries ... Organization"
+        ref = place_ref(table, by_form[match.group(0)])
+        table.add(
+            Occurrence(
+                "place", ref, sentence.index, start, sentence.start + match.end(), match.group(0)
+            )
+        )
+    before_noun, plural, by_demonym = _demonyms()
+    for match in (*before_noun.finditer(sentence.text), *plural.finditer(sentence.text)):
+        start = sentence.start + match.start("dem")
+        end = sentence.start + match.end()
+        if table.covered(start, end):
+            continue
+        ref = place_ref(table, by_demonym[match.group("dem")])
+        table.add(Occurrence("place", ref, sentence.index, start, end, match.group(0)))
+
+
+def place_ref(table: EntityTable, entry: vocab.GazetteerEntry) -> str:
+    """The local ``ref`` of a gazetteer place (added, with the places containing it)."""
+    ref = f"place:{entry.iri.rsplit('/', 1)[-1]}"
+    if ref not in table.places:
+        parent = vocab.gazetteer_by_iri().get(entry.within or "")
+        within = place_ref(table, parent) if parent is not None else None
+        kind = entry.kind if entry.kind != "region" else None
+        table.places[ref] = PlaceMention(ref, entry.label, kind, within, entry.iri, entry.same_as)
+    return ref
+
+
+def main_country(table: EntityTable) -> str | None:
+    """The country the article mentions most (places, and agencies based there)."""
+    counts: dict[str, int] = {}
+    for occurrence in table.occurrences:
+        if occurrence.kind == "place":
+            country = _country_of(table, occurrence.ref)
+            if country:
+                counts[country] = counts.get(country, 0) + 1
+    countries = {e.label: e for e in vocab.gazetteer() if e.kind == "country"}
+    for agency in table.agencies:
+        entry = vocab.gazetteer_by_iri().get(agency.reference or "")
+        names = [entry.country] if entry and entry.country else []
+        names += [w for w in countries if re.search(rf"\b{re.escape(w)}\b", agency.label)]
+        for name in names:
+            if name in countries:
+                ref = place_ref(table, countries[name])
+                counts[ref] = counts.get(ref, 0) + 1
+    if not counts:
+        return None
+    return max(counts, key=lambda ref: counts[ref])
+
+
+def _country_of(table: EntityTable, ref: str) -> str | None:
+    place: str | None = ref
+    while place and table.places[place].kind != "country":
+        place = table.places[place].within
+    return place
+
+
+# --------------------------------------------------------------------------- populations
+
+
+def find_populations(table: EntityTable, sentence: Sentence) -> None:
+    """Groups named as what a figure is about ("the SMEs", "production units")."""
+    acronyms = {p.label: ref for ref, p in table.populations.items() if p.label.isupper()}
+    for match in _POPULATION.finditer(sentence.text):
+        label = match.group("label")
+        head = match.group("head")
+        if re.match(r"(?:mentioned|said|aforementioned|same|such)\b", label):
+            continue  # "the mentioned units" refers back; it names no new group
+        ref = None
+        for acronym, known_ref in acronyms.items():
+            if head.rstrip("s") == acronym.rstrip("s") and label.strip() == head:
+                ref = table.populations[known_ref].ref
+        ref = ref or population(table, label)
+        start = sentence.start + match.start("label")
+        table.add(
+            Occurrence(
+                "population", ref, sentence.index, start, sentence.start + match.end(), label
+            )
+        )
+
+
+def find_population_acronyms(table: EntityTable, sentence: Sentence) -> None:
+    """ "small and medium-sized enterprises (SMEs)": a population with its acronym."""
+    pattern = re.compile(
+        rf"(?P<name>(?:[A-Za-z][\w-]*\s+(?:and\s+)?){{0,4}}(?:{_POPULATION_HEADS}))"
+        r"\s+\((?P<acr>[A-Z][A-Za-z]{1,9})\)",
+        re.IGNORECASE,
+    )
+    for match in pattern.finditer(sentence.text):
+        acronym = match.group("acr")
+        words = match.group("name").split()
+        keep = next(
+            (
+                i
+                for i in range(len(words) - 1, -1, -1)
+                if words[i][0].isalpha() and acronym_fits(acronym.rstrip("s"), words[i:])
+            ),
+            None,
+        )
+        if keep is None or len(words) - keep < 2:
+            continue
+        full = " ".join(words[keep:])
+        start = sentence.start + match.end("name") - len(full)
+        ref = population(table, full, acronym=acronym)
+        table.add(
+            Occurrence("population", ref, sentence.index, start, sentence.start + match.end(), full)
+        )
+
+
+def population(table: EntityTable, label: str, *, acronym: str | None = None) -> str:
+    """The ``ref`` of the population called ``label`` (or ``acronym``), added when new."""
+    keys = {_population_key(label)} | ({_population_key(acronym)} if acronym else set())
+    for known in table.populations.values():
+        if _population_key(known.label) in keys:
+            return known.ref
+    ref = f"population:{len(table.populations)}"
+    table.populations[ref] = PopulationMention(ref, f"{label} ({acronym})" if acronym else label)
+    if acronym:
+        table.populations[ref + "a"] = PopulationMention(ref, acronym)
+    return ref
+
+
+def _population_key(label: str) -> str:
+    words = [w.lower().rstrip("s") for w in re.split(r"[\s-]+", label) if w]
+    return " ".join(w for w in words if w not in ("the", "and", "of"))

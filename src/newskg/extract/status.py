@@ -1,0 +1,170 @@
+"""The status of a figure: target, achieved, current or potential.
+
+The verb group that governs the figure decides, found in the figure's clause, nearest first. A
+modal or a marker of the future scopes over the verb after it ("could cut up to 45,000 jobs",
+"is to cut 2,850 jobs", "will go"), so a verb group is matched whole and counts where it ends.
+"Would" is a forecast after a verb of saying ("predicted the economy would grow by 4.3%") and a
+possibility otherwise ("would have annual sales of $32bn"). Nouns of planning right before the
+figure ("forecasts of £532m", "its 2% target") make it a target; the level a planned change
+starts from is the current one ("cutting corporate tax from 30% to 29%").
+"""
+
+from __future__ import annotations
+
+import re
+
+from newskg.extract.quantities import Quantity
+from newskg.model import Status
+
+_ADVERBS = r"(?:(?:not|also|still|even|further|only|then|now|already|eventually|soon|probably|"
+_ADVERBS += r"likely|easily|initially|actually)\s+){0,2}"
+_VERB = r"[a-z]+(?:[-’'][a-z]+)?"
+#: Verb groups and single words that signal a status, best first within one category.
+_CUES: list[tuple[Status, re.Pattern[str]]] = [
+    (Status.POTENTIAL, re.compile(
+        rf"\b(?:could|might|may|can|cannot)\s+{_ADVERBS}(?:have\s+been\s+|have\s+|be\s+)?{_VERB}"
+        rf"|\bwould\s+{_ADVERBS}have\s+(?:been\s+)?{_VERB}"
+        r"|\b(?:potential(?:ly)?|capacity\s+to|possible|possibility|valued\s+at)\b")),
+    (Status.TARGET, re.compile(
+        rf"\b(?:will|shall)\s+{_ADVERBS}(?:be\s+|have\s+to\s+)?{_VERB}"
+        rf"|\bwould\s+{_ADVERBS}(?!have\b)(?:be\s+)?{_VERB}|['’]ll\s+{_VERB}"
+        rf"|\b(?:is|are|was|were|am|be)\s+{_ADVERBS}(?:(?:set|due|going|expected|scheduled|slated"
+        rf"|planned|projected|forecast|estimated|likely|poised|about|supposed)\s+)?to\s+"
+        rf"{_ADVERBS}{_VERB}"
+        r"|\b(?:is|are|was|were|am)\s+(?:increasing|cutting|halving|doubling|raising|reducing"
+        r"|lowering|slashing|trimming)\b"
+        rf"|\b(?:plans?|planned|planning|aims?|aimed|aiming|intends?|intended|seeks?|seeking"
+        rf"|hopes?|hoping|wants?|needs?|expects?|expected|set|due|necessary|in\s+order|offered"
+        rf"|offering|offers?|agreed|promised|pledged|vowed|decided|trying|tries)\s+to\s+{_ADVERBS}"
+        rf"{_VERB}"
+        r"|\b(?:plans?|planned|planning|aims?|aimed|aiming|target(?:s|ed|ing)?|goal|intends?"
+        r"|intended|seeks?|seeking|expects?|expected|expecting|expectations?|forecasts?"
+        r"|forecasting|predicts?|predicted|predicting|projected|projecting|projections?"
+        r"|envisag\w*|promised|pledged|proposed|proposes|offered|offering|offers?|guidance"
+        r"|outlook|anticipated|budget(?:ed)?|estimates?|estimated|should|must"
+        r"|on\s+(?:course|track)\s+(?:to|for)|claim(?:s|ing|ed)?|demand(?:s|ed|ing)?|revised"
+        r"|upgraded|downgraded)\b")),
+    (Status.ACHIEVED, re.compile(
+        r"\b(?:has|have|had)\s+(?:(?:also|already|now|so\s+far|just|recently|since|previously"
+        r"|successfully)\s+)*(?:been\s+)?[a-z]+(?:ed|en|wn|lt|ht|ne|de|ut|id|un|ld|ot|ck|pt|ad"
+        r"|st|nt|ng|et|it)\b"
+        r"|\b(?:revived|created|exported|imported|grew|rose|fell|increased|decreased|declined"
+        r"|dropped|jumped|climbed|surged|soared|plunged|slipped|slumped|reached|posted|recorded"
+        r"|registered|registering|made|earned|lost|allocated|paid|invested|attracted|produced"
+        r"|generated|managed\s+to|was\s+able\s+to|were\s+able\s+to|were|was|resumed|returned"
+        r"|sold|bought|spent|achieved|totaled|totalled|amounted|stood|came\s+in|hit|saw"
+        r"|delivered|approved|launched|opened|signed|completed|implemented|brought|fined|lowered"
+        r"|so\s+far|up\s+from|down\s+from|earlier|provided|granted|disbursed|received|added"
+        r"|gained|widened|narrowed|doubled|exceeded|topped|hired|employed|reported|injected"
+        r"|handed|secured|lifted|raised|cut|shed|axed|slid|eased|edged|dipped|tumbled|halved"
+        r"|accounted|contributed|enjoyed|suffered|booked|logged|saved|blamed|took|reduced"
+        r"|expanded|contracted|shrank|settled|agreed|sued|released|collected|cleared|transited"
+        r"|handled|shipped|loaded|unloaded|issued|led|seen|disclosed|disclosing|revealed|showed"
+        r"|indicated|put|set\s+at|transferred|supplied|exceeding|reaching|hitting)\b")),
+    (Status.CURRENT, re.compile(
+        r"\b(?:there\s+(?:are|is)|currently|now|at\s+present|presently|owns|employs|remains?"
+        r"|stands|holds|held|manages|generates|existing|is|are|has|have|on\s+hold|at\s+the"
+        r"\s+moment|keeps|kept)\b")),
+]  # fmt: skip
+#: Cues that only count within the figure's own clause: bare copulas and "has".
+_LOCAL_ONLY = frozenset(["is", "are", "has", "have"])
+_BOUNDARY = re.compile(
+    r"[;:(“”\"]|,(?=\s)|\s(?:and|but|while|whereas|which|of\s+which|including|although)\s"
+)
+_SAYING = re.compile(
+    r"\b(?:said|says|told|predicted|warned|forecast|expected|expects|believes|believed|added"
+    r"|hoped|thought|argued|estimated|reckoned|claimed)\b"
+)
+_PLANNING_NOUN = re.compile(
+    r"\b(?:forecasts?|expectations?|estimates?|projections?|targets?|goal|guidance|outlook"
+    r"|budget|plan)\s+(?:of|at|for)\s+(?:around\s+|about\s+|some\s+)?$"
+)
+_NOT_VERBS = re.compile(r"^(?:is|are|has|have)\s+(?:been|to|said|told|expected|set|due|able)\b")
+#: Copulas whose present tense reports a statistic, not a standing level: "the jobless rate is".
+_STATISTIC = re.compile(
+    r"\b(?:unemploy\w*|jobless\w*|GDP|growth|inflation|deficit|surplus|exports?|imports?"
+    r"|figures?|data|statistics|rate)\b",
+    re.IGNORECASE,
+)
+
+
+def clause(text: str, start: int, end: int) -> tuple[str, str, str]:
+    """The clause text left and right of ``text[start:end]``, and the boundary that opens it."""
+    left_cut, opener = 0, ""
+    for match in _BOUNDARY.finditer(text, 0, start):
+        left_cut, opener = match.end(), match.group(0)
+    right = _BOUNDARY.search(text, end)
+    return text[left_cut:start], text[end : right.start() if right else len(text)], opener
+
+
+def status_of(text: str, quantity: Quantity, earlier: list[Status]) -> Status:
+    """The status of ``quantity`` in sentence ``text``; ``earlier`` holds the statuses of the
+    sentence's earlier figures."""
+    before, after = text[: quantity.start], text[quantity.end :]
+    if _PLANNING_NOUN.search(before) or re.match(r"\s*(?:target|goal)\b", after):
+        return Status.TARGET
+    if re.search(r"\btotal\s+(?:of\s+)?$", before):
+        return Status.CURRENT  # "21 percent of the country's total 9,800 idle units"
+    left, right, opener = clause(text, quantity.start, quantity.end)
+    found = _nearest(left, text, reverse=True)
+    if found is not None and opener.strip() == "and" and earlier and _bare(found[1]):
+        return earlier[-1]  # "set to close 20% of its factories and shed 10% of the workforce"
+    status = found[0] if found else None
+    if status is None:
+        right_cue = _nearest(right, text, reverse=False)
+        status = right_cue[0] if right_cue else None
+    if status is None:
+        wide = _nearest(before, text, reverse=True, local=False) or _nearest(
+            after, text, reverse=False, local=False
+        )
+        status = wide[0] if wide else (earlier[-1] if earlier else Status.ACHIEVED)
+    if status is Status.CURRENT and _STATISTIC.search(text) and found and _copula(found[1]):
+        return Status.ACHIEVED  # "the overall unemployment rate is 4.875 million people"
+    return status
+
+
+def from_level(text: str, quantity: Quantity, status: Status) -> Status:
+    """The level a planned change starts from is the current one: "from 30% to 29%"."""
+    before = text[: quantity.start]
+    planned = status in (Status.TARGET, Status.POTENTIAL)
+    if (
+        planned
+        and re.search(r"\bfrom\s+(?:about\s+|around\s+)?$", before)
+        and (re.match(r"\s*(?:to|,)", text[quantity.end :]) or re.search(r"\bto\b", before[-60:]))
+    ):
+        return Status.CURRENT
+    return status
+
+
+def _nearest(
+    chunk: str, sentence: str, *, reverse: bool, local: bool = True
+) -> tuple[Status, str] | None:
+    """The cue nearest the figure in ``chunk`` (its end nearest when left of the figure);
+    outside the figure's clause (``local`` false) bare copulas do not count."""
+    best: tuple[int, int, Status, str] | None = None
+    for status, pattern in _CUES:
+        for match in pattern.finditer(chunk):
+            word = match.group(0)
+            if status is Status.CURRENT and (
+                _NOT_VERBS.match(chunk[match.start() :]) or (not local and word in _LOCAL_ONLY)
+            ):
+                continue
+            if status is Status.TARGET and word.startswith("would") and "have" not in word:
+                status_here = Status.TARGET if _SAYING.search(sentence) else Status.POTENTIAL
+            else:
+                status_here = status
+            distance = len(chunk) - match.end() if reverse else match.start()
+            key = (distance, match.start() if reverse else -match.end())
+            if best is None or key < best[:2]:
+                best = (key[0], key[1], status_here, word)
+    return (best[2], best[3]) if best else None
+
+
+def _bare(word: str) -> bool:
+    """True for a verb written in its base form ("shed", "close"), which takes its status from
+    the verb it is coordinated with."""
+    return " " not in word and not re.search(r"(?:ed|wn|ew|ose|ell|rew|ought|aid)$", word)
+
+
+def _copula(word: str) -> bool:
+    return word in ("is", "are")
