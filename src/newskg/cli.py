@@ -180,7 +180,8 @@ def _print_table(body: bytes, *, base_iri: str) -> None:
 def _print_whole(table: Table) -> None:
     # At its natural width, never squeezed to the terminal's: a figure cut to "14…" is worse than
     # a line the terminal wraps, and a pipe (80 columns by default) must get every value.
-    out.print(table, width=max(out.measure(table).maximum, out.width))
+    natural = out.measure(table, options=out.options.update_width(100_000)).maximum
+    Console(width=max(natural, out.width), soft_wrap=True).print(table)
 
 
 def _compact(value: str, prefixes: dict[str, str]) -> str:
