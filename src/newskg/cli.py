@@ -82,6 +82,7 @@ def ingest(
     """Extract, validate and store articles; re-ingesting an article replaces its graph."""
     from newskg.ingest import Ingestor, Outcome, Status
     from newskg.sources import iter_articles
+    from newskg.validation import shapes_with
 
     with _opened(store) as (settings, opened):
         columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn())
@@ -96,6 +97,7 @@ def ingest(
             ingestor = Ingestor(
                 opened,
                 iris=IriScheme(settings.base_iri),
+                shapes=shapes_with(settings.shapes),
                 batch_size=batch_size or settings.store_batch_size,
                 on_outcome=show,
             )
@@ -212,11 +214,13 @@ def validate(
     store: StoreOption = None,
 ) -> None:
     """Validate stored article graphs (or articles from files) against the SHACL shapes."""
+    from newskg.validation import shapes_with
     from newskg.validation import validate as validate_graph
 
     failures = 0
     checked = 0
     with _opened(store) as (settings, opened):
+        shapes = shapes_with(settings.shapes)
         if paths:
             from newskg.ingest import load_entity_index, prepare
             from newskg.sources import iter_articles
@@ -229,14 +233,14 @@ def validate(
                     failures += 1
                     err.print(f"[red]unreadable[/red] {item.error}")
                     continue
-                report = prepare(item.article, iris=iris, known=index).report
+                report = prepare(item.article, iris=iris, known=index, shapes=shapes).report
                 failures += _show_report(item.source, report.conforms, report.violations)
         else:
             for graph_iri in opened.named_graphs():
                 if graph_iri == VOCABULARY_GRAPH:
                     continue
                 checked += 1
-                report = validate_graph(opened.graph(graph_iri))
+                report = validate_graph(opened.graph(graph_iri), shapes=shapes)
                 failures += _show_report(graph_iri, report.conforms, report.violations)
     out.print(f"{checked} checked, {checked - failures} conform, {failures} do not")
     if failures:

@@ -61,17 +61,22 @@ class Settings(BaseSettings):
         default_factory=list,
         description="Hosts that SPARQL SERVICE may call (comma-separated); empty refuses SERVICE.",
     )
+    shapes: Annotated[list[Path], NoDecode] = Field(
+        default_factory=list,
+        description="Extra SHACL files (comma-separated) every article must also conform to: "
+        "house rules on top of shapes/, such as requiring a speaker on every figure.",
+    )
     max_body_bytes: int = Field(
         default=5_000_000, gt=0, description="Largest request body the API accepts."
     )
     host: str = Field(default="127.0.0.1", description="Address `newskg serve` binds to.")
     port: int = Field(default=8000, description="Port `newskg serve` listens on.")
 
-    @field_validator("service_allow", mode="before")
+    @field_validator("service_allow", "shapes", mode="before")
     @classmethod
-    def _split_hosts(cls, value: object) -> object:
+    def _split_list(cls, value: object) -> object:
         if isinstance(value, str):
-            return [host.strip() for host in value.split(",") if host.strip()]
+            return [item.strip() for item in value.split(",") if item.strip()]
         return value
 
     @field_validator("base_iri")

@@ -7,15 +7,17 @@ validation at a few milliseconds (NOTES.md) and lets a bad article be rejected a
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from functools import cache
+from pathlib import Path
 
 from pyshacl import validate as shacl_validate
 from rdflib import Graph
 from rdflib.namespace import RDF, RDFS, SH
 from rdflib.term import Node
 
-from newskg.errors import ValidationFailed
+from newskg.errors import NewskgError, ValidationFailed
 from newskg.resources import ontology_graph, shapes_graph
 
 
@@ -90,6 +92,21 @@ def validate(
     )
     assert isinstance(results, Graph)
     return ValidationReport(bool(conforms), tuple(_violations(results)))
+
+
+def shapes_with(extra: Sequence[Path]) -> Graph | None:
+    """The shapes of shapes/ plus the SHACL files ``extra`` (None when there are none, which
+    :func:`validate` reads as the default shapes)."""
+    if not extra:
+        return None
+    graph = Graph()
+    graph += shapes_graph()
+    for path in extra:
+        try:
+            graph.parse(path, format="turtle")
+        except (OSError, SyntaxError, ValueError) as error:
+            raise NewskgError(f"cannot read the shapes file {path}: {error}") from error
+    return graph
 
 
 def typing_triples(ontology: Graph) -> Graph:

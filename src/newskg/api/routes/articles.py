@@ -159,11 +159,14 @@ def ingest_article(store: Store, article: Article, *, settings: Settings) -> Ing
     report as a dict in ``detail``) when its graph does not conform; nothing is written then.
     """
     from newskg.ingest import Ingestor, Status, load_entity_index
+    from newskg.validation import shapes_with
 
     pipeline = _pipeline(store)
     with pipeline.lock:
         if pipeline.ingestor is None:
-            pipeline.ingestor = Ingestor(store, iris=IriScheme(settings.base_iri))
+            pipeline.ingestor = Ingestor(
+                store, iris=IriScheme(settings.base_iri), shapes=shapes_with(settings.shapes)
+            )
         else:
             # Another writer (the CLI on a remote store, a DELETE) may have changed what is known.
             pipeline.ingestor.index = load_entity_index(store)
