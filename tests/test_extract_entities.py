@@ -200,3 +200,33 @@ def test_a_perfect_tense_reports_a_result() -> None:
 def test_aims_to_reach_a_total_is_a_target() -> None:
     statuses = _statuses("The Roads Ministry aims to build a total of 900 housing units this year.")
     assert statuses[Decimal(900)] is Status.TARGET
+
+
+def _subjects(text: str) -> dict[Decimal, str]:
+    extraction = extract(Article(text, date_published=date(2022, 5, 1)))
+    labels = {a.ref: a.label for a in extraction.agencies}
+    labels.update({p.ref: p.label for p in extraction.places})
+    return {o.value: labels.get(o.subject, o.subject) for o in extraction.observations}
+
+
+def test_a_national_statistic_belongs_to_the_country_not_the_body_reporting_it() -> None:
+    subjects = _subjects(
+        "Figures from the Statistical Centre of Iran show that the jobless rate in Iran "
+        "stood at 8.7 percent in the spring."
+    )
+    assert subjects[Decimal("8.7")] == "Iran"
+
+
+def test_an_operational_figure_stays_with_the_body() -> None:
+    subjects = _subjects(
+        "The Statistical Centre of Iran said Iran's National Gas Company "
+        "created 1,300 jobs in the spring."
+    )
+    assert subjects[Decimal(1300)] != "Iran"
+
+
+def test_a_body_that_only_speaks_does_not_own_the_country_s_figure() -> None:
+    subjects = _subjects(
+        "Iran's Energy Ministry spokesman said that the country's reservoirs are 37 percent full."
+    )
+    assert subjects[Decimal(37)] == "Iran"
