@@ -160,6 +160,8 @@ def _sentence_observations(
         parent = None
         if _PART_OF.search(before[-30:]) and result:
             parent = result[-1]
+        elif _BREAKDOWN.search(before[-60:]) or _BREAKDOWN_LIST.search(before[-40:]):
+            parent = _whole_of(quantity, [*earlier, *result])
         status = _status(s_text, quantity, result)
         subject = _subject(text, sentence, quantity, table, result, previous, parent)
         if subject is None:
@@ -244,6 +246,25 @@ def _sentence_observations(
     return result
 
 
+#: A share of a total by place or partner: "Khuzestan accounted for 1.8 million tons of the
+#: purchases", "China was the top buyer with $7.4 billion, followed by Iraq with $6.9 billion".
+_BREAKDOWN = re.compile(
+    r"\b(?:accounted\s+for|made\s+up|with)\s+(?:about\s+|nearly\s+|over\s+|some\s+)?$"
+)
+_BREAKDOWN_LIST = re.compile(r"\bfollowed\s+by\s+[\w\s]{1,40}?\s+with\s+$")
+
+
+def _whole_of(quantity: Quantity, found: list[ObservationMention]) -> ObservationMention | None:
+    """The total a breakdown figure is part of: the latest earlier figure in the same unit, when
+    that is a level with a period (a breakdown of nothing stated is not taken as one)."""
+    if quantity.unit is None or quantity.kind in (PERCENT, POINT):
+        return None
+    for obs in reversed(found):
+        if obs.unit == quantity.unit.iri:
+            return obs if obs.period_end is not None and obs.value > quantity.value else None
+    return None
+
+
 def _last_unit_in(previous: list[ObservationMention]) -> ObservationMention | None:
     return previous[-1] if previous else None
 
@@ -299,10 +320,10 @@ def _is_agency(table: EntityTable, ref: str) -> bool:
 
 
 def _national_indicator(sentence: Sentence, quantity: Quantity) -> bool:
-    """Whether the figure's clause names a statistic of a whole country ("the unemployment rate
-    stood at 9.2 percent")."""
-    left, right = _clause(sentence.text, quantity.start, quantity.end)
-    scope = f"{left} {quantity.noun or ''} {right}".lower()
+    """Whether the figure's sentence names a statistic of a whole country ("the unemployment
+    rate stood at 9.2 percent"). The whole sentence counts, because such figures are often
+    listed after the statistic ("... said it fell to 9.6% in December from 10.6%")."""
+    scope = f"{sentence.text} {quantity.noun or ''}".lower()
     return (
         re.search(rf"\b(?:{vocab.alternation(vocab.national_indicators())})\b", scope) is not None
     )
@@ -390,6 +411,7 @@ def _reported_subject(
 #: A dateline: the city in capitals, an optional date and news agency, then a dash.
 _DATELINE = re.compile(r"\s*[A-Z]{3,}(?:\s+[A-Z]{3,})*\b[^–—\n]{0,40}?\s[–—-]\s")
 _SAYING = re.compile(rf"\b(?:{SPEECH})\b(?:\s+\w+)?\s+that\b")
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b[^,;]*$")
 _COUNTRY_POSSESSIVE = re.compile(r"\b(?:the\s+)?(?:country|nation|Islamic\s+Republic)['’]s\s")
 
 
@@ -421,6 +443,7 @@ def _possessive_owner(
         o.kind in ("agency", "population")
         and o.start < q_start
         and not _SAYING.search(text, o.end, q_start)
+        and not _ACCORDING.search(text, base, o.start)
         for o in in_sentence
     )
     return None if named_before else ref
