@@ -200,3 +200,57 @@ def test_a_perfect_tense_reports_a_result() -> None:
 def test_aims_to_reach_a_total_is_a_target() -> None:
     statuses = _statuses("The Roads Ministry aims to build a total of 900 housing units this year.")
     assert statuses[Decimal(900)] is Status.TARGET
+
+
+def _subjects(text: str) -> dict[Decimal, str]:
+    extraction = extract(Article(text, date_published=date(2022, 5, 1)))
+    labels = {a.ref: a.label for a in extraction.agencies}
+    labels.update({p.ref: p.label for p in extraction.places})
+    return {o.value: labels.get(o.subject, o.subject) for o in extraction.observations}
+
+
+def test_a_national_statistic_belongs_to_the_country_not_the_body_reporting_it() -> None:
+    subjects = _subjects(
+        "Figures from the Statistical Centre of Iran show that the jobless rate in Iran "
+        "stood at 8.7 percent in the spring."
+    )
+    assert subjects[Decimal("8.7")] == "Iran"
+
+
+def test_an_operational_figure_stays_with_the_body() -> None:
+    subjects = _subjects(
+        "The Statistical Centre of Iran said Iran's National Gas Company "
+        "created 1,300 jobs in the spring."
+    )
+    assert subjects[Decimal(1300)] != "Iran"
+
+
+def test_a_body_that_only_speaks_does_not_own_the_country_s_figure() -> None:
+    subjects = _subjects(
+        "Iran's Energy Ministry spokesman said that the country's reservoirs are 37 percent full."
+    )
+    assert subjects[Decimal(37)] == "Iran"
+
+
+def test_a_breakdown_by_province_belongs_to_the_total() -> None:
+    text = (
+        "The Government Trading Corporation bought 5.2 million tons of rice in the first six "
+        "months of 2021. Gilan Province accounted for 2.1 million tons of the purchases, "
+        "followed by Mazandaran with 1.4 million tons."
+    )
+    subjects = _subjects(text)
+    whole = subjects[Decimal(5200000)]
+    assert whole == "Government Trading Corporation"
+    assert subjects[Decimal(2100000)] == whole
+    assert subjects[Decimal(1400000)] == whole
+    extraction = extract(Article(text, date_published=date(2021, 8, 1)))
+    periods = {o.value: o.period_end for o in extraction.observations}
+    assert periods[Decimal(1400000)] == periods[Decimal(5200000)] == date(2021, 6, 30)
+
+
+def test_a_body_quoted_with_according_to_does_not_own_the_country_s_figure() -> None:
+    subjects = _subjects(
+        "According to the head of the Iran Wind Energy Organization, the country's wind "
+        "capacity reached 900 MW in 2021."
+    )
+    assert subjects[Decimal(900)] == "Iran"

@@ -97,3 +97,21 @@ def test_a_range_gloss_alone_is_the_period() -> None:
     assert _periods("the jobless rate was 8 percent (April 21-July 22)", date(2023, 1, 5)) == [
         (date(2022, 4, 21), date(2022, 7, 22))
     ]
+
+
+def test_a_written_current_iranian_year_wins_over_its_gloss_without_a_date() -> None:
+    text = (
+        "Exports have reached $2 billion since the start of the current Iranian year 1399 "
+        "(March 20, 2020)."
+    )
+    assert _periods(text, None) == [(date(2020, 3, 20), None)]
+
+
+def test_a_square_bracketed_end_gloss_dates_the_past_year() -> None:
+    text = "In the past Iranian year [ended March 20, 2021], the company sold 500 cars."
+    assert _periods(text, None) == [iranian_year(1399)]
+
+
+def test_a_gloss_range_opening_in_march_is_the_year_it_opens() -> None:
+    text = "The company plans to sell 900 cars in the current Iranian year (March 2021-March 2022)."
+    assert _periods(text, None) == [iranian_year(1400)]

@@ -7,42 +7,20 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from datetime import date
 from decimal import Decimal
 
 from newskg.extract import vocab
 from newskg.extract.attribution import Attribution
-from newskg.extract.periods import Period, Role
+from newskg.extract.lexicon import SPEECH
+from newskg.extract.periods import Period, Role, iranian_year_of, shifted, with_year
 from newskg.extract.quantities import Quantity
 from newskg.extract.records import AmountMention, ObservationMention, Sentence
+from newskg.extract.status import from_level, status_of
 from newskg.extract.table import EntityTable, Occurrence
 from newskg.extract.vocab import COUNT, MEASURE, MONEY, PERCENT, POINT
 from newskg.model import Status
 
-_CUES: list[tuple[Status, re.Pattern[str]]] = [
-    (Status.POTENTIAL, re.compile(
-        r"\b(?:could|might|may|would|potential(?:ly)?|capacity\s+to|can|possible|possibility)\b")),
-    (Status.TARGET, re.compile(
-        r"\b(?:plans?|planned|planning|aims?|aimed|aiming|target(?:s|ed|ing)?|goal|will|is\s+to"
-        r"|are\s+to|to\s+be|expects?|expected|expecting|forecasts?|forecasting|predicts?|predicted"
-        r"|projected|projects|intends?|intended|seeks?|budget(?:ed)?|pledged|promised|set\s+to"
-        r"|scheduled|necessary\s+to|needs?\s+to|should|wants?\s+to|hopes?\s+to|envisag\w*|proposed"
-        r"|offered|offering|guidance|due\s+to\s+be|is\s+due|are\s+due|estimates?|to\s+go|seeking"
-        r"|wants|demand(?:s|ed|ing)?|claim(?:s|ing)?|is\s+set|are\s+set|initially\s+planned"
-        r"|revised|upgraded|downgraded)\b|['’]ll\b")),
-    (Status.ACHIEVED, re.compile(
-        r"\b(?:revived|created|exported|imported|grew|rose|fell|increased|decreased|declined"
-        r"|dropped|jumped|climbed|surged|soared|plunged|slipped|slumped|reached|posted|recorded"
-        r"|registered|made|earned|lost|cut|allocated|paid|invested|attracted|produced|generated"
-        r"|managed\s+to|was\s+able\s+to|were\s+able\s+to|have\s+been|has\s+been|had\s+been|were"
-        r"|was|resumed|returned|shed|sold|bought|spent|achieved|totaled|totalled|amounted"
-        r"|stood|came\s+in|hit|saw|delivered|approved|launched|opened|signed|completed"
-        r"|implemented|brought|fined|lowered|so\s+far|up\s+from|down\s+from|from|last|earlier"
-        r"|previous|provided|granted|disbursed|received|added|gained|widened|narrowed|doubled"
-        r"|exceeded|topped|hired|employed|reported|reviving|injected|handed|secured)\b")),
-    (Status.CURRENT, re.compile(
-        r"\b(?:there\s+(?:are|is)|currently|now|at\s+present|presently|has|have|owns|employs"
-        r"|remains?|is|are|stands|held|holds|existing)\b")),
-]  # fmt: skip
 _BOUNDARY = re.compile(
     r"[;:(“”\"]|,(?=\s)|\s(?:and|but|while|whereas|which|of\s+which|including)\s"
 )
@@ -69,7 +47,7 @@ _BARE_OK = re.compile(
 )
 _ANAPHORIC = re.compile(
     r"\b(?:the\s+(?:mentioned|said|same|aforementioned)|these|those|this"
-    r"\s+(?:figure|number|amount))\b",
+    r"\s+(?:figure|number|amount)|(?:the|this|that)\s+(?:[\w-]+-month\s+)?period)\b",
     re.IGNORECASE,
 )
 _CHANGE_VERB = re.compile(
@@ -182,16 +160,31 @@ def _sentence_observations(
         parent = None
         if _PART_OF.search(before[-30:]) and result:
             parent = result[-1]
+        elif _BREAKDOWN.search(before[-60:]) or _BREAKDOWN_LIST.search(before[-40:]):
+            parent = _whole_of(quantity, [*earlier, *result])
         status = _status(s_text, quantity, result)
         subject = _subject(text, sentence, quantity, table, result, previous, parent)
         if subject is None:
             continue
+        reference = _reference_period([*earlier, *result])
+        period_tuple: tuple[date | None, date | None, str | None]
         period = _period(context.periods, quantity, quantities)
-        if period is None and parent is not None:
+        shift = _shift_after(context.periods, quantity, quantities)
+        if shift is not None and _CHANGE_VERB.search(before[-60:].lower()):
+            shift = None
+        if shift is not None:
+            # "£75m compared with £125m a year earlier": the sentence's period, moved back
+            base = period if period is not None and period.resolved else None
+            start, end = (base.first, base.last) if base else reference or (None, None)
+            start, end = shifted(start, end, shift.shift or "year")
+            period_tuple = (start, end, shift.label) if end else (None, None, None)
+        elif period is not None and not period.resolved:
+            period_tuple = _in_reference_year(period, reference)
+        elif period is None and parent is not None:
             period_tuple = (parent.period_start, parent.period_end, parent.period_label)
-        elif period is None and previous and _ANAPHORIC.search(s_text):
-            source_obs = previous[-1]
-            period_tuple = (source_obs.period_start, source_obs.period_end, source_obs.period_label)
+        elif period is None and reference is not None and _ANAPHORIC.search(s_text):
+            # "in the same period", "the nine-month period": the period of the figures before
+            period_tuple = (reference[0], reference[1], None)
         elif period is not None:
             period_tuple = (period.first, period.last, period.label)
         else:
@@ -253,6 +246,25 @@ def _sentence_observations(
     return result
 
 
+#: A share of a total by place or partner: "Khuzestan accounted for 1.8 million tons of the
+#: purchases", "China was the top buyer with $7.4 billion, followed by Iraq with $6.9 billion".
+_BREAKDOWN = re.compile(
+    r"\b(?:accounted\s+for|made\s+up|with)\s+(?:about\s+|nearly\s+|over\s+|some\s+)?$"
+)
+_BREAKDOWN_LIST = re.compile(r"\bfollowed\s+by\s+[\w\s]{1,40}?\s+with\s+$")
+
+
+def _whole_of(quantity: Quantity, found: list[ObservationMention]) -> ObservationMention | None:
+    """The total a breakdown figure is part of: the latest earlier figure in the same unit, when
+    that is a level with a period (a breakdown of nothing stated is not taken as one)."""
+    if quantity.unit is None or quantity.kind in (PERCENT, POINT):
+        return None
+    for obs in reversed(found):
+        if obs.unit == quantity.unit.iri:
+            return obs if obs.period_end is not None and obs.value > quantity.value else None
+    return None
+
+
 def _last_unit_in(previous: list[ObservationMention]) -> ObservationMention | None:
     return previous[-1] if previous else None
 
@@ -268,26 +280,8 @@ def _clause(text: str, start: int, end: int) -> tuple[str, str]:
 
 
 def _status(text: str, quantity: Quantity, so_far: list[ObservationMention]) -> Status:
-    left, right = _clause(text, quantity.start, quantity.end)
-    if re.search(
-        r"\bpercent\s+of\s+(?:the\s+)?[\w’' ]*total\s*$|\btotal\s+(?:of\s+)?$",
-        text[: quantity.start],
-    ) and not re.search(r"\b(?:will|plan|target|aim|intend|expect|seek|to\s+be)", left):
-        return Status.CURRENT
-    if re.match(r"\s*(?:a|per)\s+(?:year|month)\b", text[quantity.end :]) and re.search(
-        r"\b(?:created|since)\b", text
-    ):
-        return Status.ACHIEVED
-    for chunk, reverse in ((left, True), (right, False)):
-        cue = _nearest_cue(chunk, reverse=reverse)
-        if cue is not None:
-            return cue
-    cue = _nearest_cue(text[: quantity.start], reverse=True)
-    if cue is not None:
-        return cue
-    if so_far:
-        return so_far[-1].status
-    return Status.ACHIEVED
+    found = status_of(text, quantity, [o.status for o in so_far])
+    return from_level(text, quantity, found)
 
 
 def _own_status_cue(text: str, quantity: Quantity) -> bool:
@@ -297,31 +291,6 @@ def _own_status_cue(text: str, quantity: Quantity) -> bool:
             r"\b(?:so\s+far|have\s+been|has\s+been|have\s+resumed|revived|were)\b", left + right
         )
     )
-
-
-def _nearest_cue(chunk: str, *, reverse: bool) -> Status | None:
-    best: tuple[int, Status] | None = None
-    for status, pattern in _CUES:
-        for match in pattern.finditer(chunk):
-            distance = len(chunk) - match.end() if reverse else match.start()
-            if (
-                status is Status.CURRENT
-                and re.match(r"(?:is|are|has|have)\b", match.group(0))
-                and (
-                    re.match(
-                        r"\s+(?:(?:also|further|so\s+far|already)\s+)?(?:been|to|planned|expected|set"
-                        r"|due|able|targeted|the\s+potential|said|told|announced|noted|stated|added"
-                        # "has purchased", "have built": a perfect reports a result
-                        r"|reported|[a-z]+ed\b|built|paid|sold|bought|made|grown|won|spent|brought"
-                        r"|given|taken|gone|seen|put|cut|lent)",
-                        chunk[match.end() :],
-                    )
-                )
-            ):
-                continue
-            if best is None or distance < best[0]:
-                best = (distance, status)
-    return best[1] if best else None
 
 
 def _subject(
@@ -335,6 +304,53 @@ def _subject(
 ) -> str | None:
     if parent is not None:
         return parent.subject
+    subject = _reported_subject(text, sentence, quantity, table, so_far, previous)
+    if (
+        subject is not None
+        and _is_agency(table, subject)
+        and _national_indicator(sentence, quantity)
+    ):
+        # a statistics office, central bank or ministry only reports a national statistic
+        return _country_in(sentence, table) or table.country or subject
+    return subject
+
+
+def _is_agency(table: EntityTable, ref: str) -> bool:
+    return any(a.ref == ref for a in table.agencies)
+
+
+def _national_indicator(sentence: Sentence, quantity: Quantity) -> bool:
+    """Whether the figure's sentence names a statistic of a whole country ("the unemployment
+    rate stood at 9.2 percent"). The whole sentence counts, because such figures are often
+    listed after the statistic ("... said it fell to 9.6% in December from 10.6%")."""
+    scope = f"{sentence.text} {quantity.noun or ''}".lower()
+    return (
+        re.search(rf"\b(?:{vocab.alternation(vocab.national_indicators())})\b", scope) is not None
+    )
+
+
+def _country_in(sentence: Sentence, table: EntityTable) -> str | None:
+    """The only country named in the sentence, if exactly one is."""
+    countries = {
+        o.ref
+        for o in table.occurrences
+        if o.sentence == sentence.index
+        and o.kind == "place"
+        and table.places[o.ref].kind == "country"
+    }
+    return countries.pop() if len(countries) == 1 else None
+
+
+def _reported_subject(
+    text: str,
+    sentence: Sentence,
+    quantity: Quantity,
+    table: EntityTable,
+    so_far: list[ObservationMention],
+    previous: list[ObservationMention],
+) -> str | None:
+    """Whose figure it is by the names around it: a possessive, "by X", "N percent of X", the
+    nearest body named before it, or the subject of the figure before."""
     base = sentence.start
     q_start, q_end = base + quantity.start, base + quantity.end
     in_sentence = [
@@ -394,6 +410,8 @@ def _subject(
 
 #: A dateline: the city in capitals, an optional date and news agency, then a dash.
 _DATELINE = re.compile(r"\s*[A-Z]{3,}(?:\s+[A-Z]{3,})*\b[^–—\n]{0,40}?\s[–—-]\s")
+_SAYING = re.compile(rf"\b(?:{SPEECH})\b(?:\s+\w+)?\s+that\b")
+_ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b[^,;]*$")
 _COUNTRY_POSSESSIVE = re.compile(r"\b(?:the\s+)?(?:country|nation|Islamic\s+Republic)['’]s\s")
 
 
@@ -419,8 +437,14 @@ def _possessive_owner(
         return None
     _, ref = max(candidates)
     # "NIOC plans to raise the country's capacity to": the body named first is the subject
+    # "NIOC plans to raise the country's capacity to": the body named first is the subject; a
+    # body that only speaks ("the ministry's deputy said that the country's dams are") is not
     named_before = any(
-        o.kind in ("agency", "population") and o.start < q_start for o in in_sentence
+        o.kind in ("agency", "population")
+        and o.start < q_start
+        and not _SAYING.search(text, o.end, q_start)
+        and not _ACCORDING.search(text, base, o.start)
+        for o in in_sentence
     )
     return None if named_before else ref
 
@@ -437,8 +461,49 @@ def _main_agency(table: EntityTable) -> str | None:
     return max(counts, key=lambda r: counts[r]) if counts else None
 
 
+def _reference_period(found: list[ObservationMention]) -> tuple[date | None, date] | None:
+    """The period of the latest figure that has one: what "the same period", "a year earlier"
+    or "the fourth quarter" with no year refer to."""
+    for obs in reversed(found):
+        if obs.period_end is not None:
+            return obs.period_start, obs.period_end
+    return None
+
+
+def _in_reference_year(
+    period: Period, reference: tuple[date | None, date] | None
+) -> tuple[date | None, date | None, str | None]:
+    """A period written without its year ("for the full year", "the fourth quarter") in the year
+    of the figures before it; no period when there are none."""
+    if reference is None or period.pending is None:
+        return None, None, None
+    end = reference[1]
+    year = iranian_year_of(end) if period.pending.iranian else end.year
+    resolved = with_year(period, year)
+    return resolved.first, resolved.last, resolved.label
+
+
+def _shift_after(
+    periods: list[Period], quantity: Quantity, quantities: list[Quantity]
+) -> Period | None:
+    """A shift ("a year earlier", "the previous quarter") right after a level, with no other
+    figure between them. A change ("up 47 percent from a year earlier") is of the current period:
+    the shift is its comparison base."""
+    if quantity.kind in (PERCENT, POINT):
+        return None
+    for period in periods:
+        if period.role is not Role.SHIFT or period.start < quantity.end:
+            continue
+        if period.start - quantity.end > 40:
+            continue
+        if any(quantity.end <= q.start < period.start for q in quantities):
+            continue
+        return period
+    return None
+
+
 def _period(periods: list[Period], quantity: Quantity, quantities: list[Quantity]) -> Period | None:
-    usable = [p for p in periods if p.role is Role.OWN and (p.first or p.last)]
+    usable = [p for p in periods if p.role is Role.OWN and (p.first or p.last or p.pending)]
     if not usable:
         return None
 

@@ -321,6 +321,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
 
 def find_periods(sentence: str, context: CalendarContext) -> list[Period]:
     """Every period in ``sentence``, resolved against ``context`` (which it may update)."""
+    # an editor's square-bracketed gloss ("[ended March 19, 2024]") reads like a bracketed one;
+    # one character for another keeps every offset
+    sentence = sentence.translate(_SQUARE)
     _anchor_from_gloss(sentence, context)
     found: list[Period] = []
     taken: list[tuple[int, int]] = []
@@ -382,15 +385,31 @@ def _with_role(period: Period, sentence: str) -> Period:
     return period
 
 
+_SQUARE = str.maketrans("[]", "()")
+_CURRENT_IRANIAN_YEAR = re.compile(
+    r"\b(?:current|this|present)\s+Iranian\s+(?:calendar\s+)?year\s+(1[34]\d\d)\b", re.I
+)
+
+
 def _anchor_from_gloss(sentence: str, context: CalendarContext) -> None:
     """Without a publication date, a dated gloss in the sentence fixes "the current year"."""
     if context.published is not None:
         return
-    match = _DATE.search(sentence)
-    if not match or not re.search(
-        r"\b(?:current|this|present)\s+(?:\w+\s+){0,3}year", sentence, re.IGNORECASE
-    ):
+    written = _CURRENT_IRANIAN_YEAR.search(sentence)
+    if written is not None:
+        # "the current Iranian calendar year 1402 (March 21, 2023)": the year is written
+        context.iranian_year = int(written.group(1))
         return
+    match = _DATE.search(sentence)
+    which = re.search(
+        r"\b(?:(current|this|present)|past|last|previous)\s+(?:\w+\s+){0,3}year",
+        sentence,
+        re.IGNORECASE,
+    )
+    if not match or not which:
+        return
+    # "the past Iranian year (ended March 19, 2024)": the current year is the one after
+    offset = 0 if which.group(1) else 1
     month = _month(match.group("m") or match.group("m2"))
     day_text = match.group("d") or match.group("d2")
     year = int(match.group("y") or match.group("y2"))
@@ -401,10 +420,17 @@ def _anchor_from_gloss(sentence: str, context: CalendarContext) -> None:
         nowruz = iranian_year(iranian_year_of(day))[0]
         near_new_year = abs((day - nowruz).days) <= 12
         ends = re.search(r"\b(?:end|ends|ended|ending|until|till|to)\b|\(\s*" + _MONTH, sentence)
-        if near_new_year and ends:
+        starts = re.search(
+            r"\b(?:beginning|start|since|from)\b[^.]{0,60}$", sentence[: match.start()], re.I
+        ) or re.match(r"\s*[-–]", sentence[match.end() :])
+        if starts and iranian_year_of(day + timedelta(days=10)) != iranian_year_of(day):
+            # "since the beginning of the year (March 21, 2023)", "(March 2024-March 2025)":
+            # the gloss opens the year
+            day = day + timedelta(days=10)
+        elif near_new_year and ends:
             day = day - timedelta(days=10)
-        context.iranian_year = iranian_year_of(day)
-    context.gregorian_year = year
+        context.iranian_year = iranian_year_of(day) + offset
+    context.gregorian_year = year + offset
 
 
 # ----------------------------------------------------------------------------- resolution

@@ -79,6 +79,10 @@ _PLANNING_NOUN = re.compile(
     r"\b(?:forecasts?|expectations?|estimates?|projections?|targets?|goal|guidance|outlook"
     r"|budget|plan)\s+(?:of|at|for)\s+(?:around\s+|about\s+|some\s+)?$"
 )
+#: A plan in the figure's clause, which a "total of" does not override.
+_PLANNING = re.compile(
+    r"\b(?:will|plans?|planned|targets?|aims?|intends?|expects?|seeks?|to\s+be)\b"
+)
 _NOT_VERBS = re.compile(r"^(?:is|are|has|have)\s+(?:been|to|said|told|expected|set|due|able)\b")
 #: Copulas whose present tense reports a statistic, not a standing level: "the jobless rate is".
 _STATISTIC = re.compile(
@@ -103,9 +107,11 @@ def status_of(text: str, quantity: Quantity, earlier: list[Status]) -> Status:
     before, after = text[: quantity.start], text[quantity.end :]
     if _PLANNING_NOUN.search(before) or re.match(r"\s*(?:target|goal)\b", after):
         return Status.TARGET
-    if re.search(r"\btotal\s+(?:of\s+)?$", before):
-        return Status.CURRENT  # "21 percent of the country's total 9,800 idle units"
     left, right, opener = clause(text, quantity.start, quantity.end)
+    if re.search(r"\btotal\s+(?:of\s+)?$", before) and not _PLANNING.search(left):
+        # "21 percent of the country's total 9,800 idle units"; but "aims to build a total of
+        # 900 units" is planned
+        return Status.CURRENT
     found = _nearest(left, text, reverse=True)
     if found is not None and opener.strip() == "and" and earlier and _bare(found[1]):
         return earlier[-1]  # "set to close 20% of its factories and shed 10% of the workforce"

@@ -235,6 +235,13 @@ def title_modifiers() -> tuple[str, ...]:
     return tuple(sorted(str(o) for o in graph.objects(None, REFV.titleModifier)))
 
 
+@cache
+def national_indicators() -> tuple[str, ...]:
+    """Words naming a statistic of a whole country ("unemployment rate", "inflation")."""
+    graph = reference_graph()
+    return tuple(sorted(str(o) for o in graph.objects(None, REFV.nationalIndicator)))
+
+
 def alternation(forms: Iterable[str]) -> str:
     """A regex alternation of literal ``forms``, longest first so that the longest form wins."""
     return "|".join(re.escape(f) for f in sorted(set(forms), key=lambda f: (-len(f), f)))
