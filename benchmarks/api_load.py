@@ -176,7 +176,9 @@ def serve(store: Path, workers: int) -> Iterator[str]:
 
 
 def report(label: str, scenario: Scenario, measured: Measured) -> str:
-    """One Markdown table row."""
+    """One Markdown table row (dashes when no request succeeded)."""
+    if not measured.latencies_ms:
+        return f"| {label} | {scenario.name} | 0 | - | - | - | {measured.errors} |"
     return (
         f"| {label} | {scenario.name} | {measured.per_second:,.0f} | "
         f"{statistics.median(measured.latencies_ms):.1f} | {measured.percentile(0.9):.1f} | "
