@@ -9,6 +9,7 @@ mix, read recursively in name order. A JSON article has ``text`` and optionally 
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import re
 from collections.abc import Iterable, Iterator, Mapping
@@ -85,15 +86,7 @@ def _guarded(source: str, read: Any) -> Loaded:
 
 
 def _with_source(article: Article, source: str) -> Article:
-    return Article(
-        text=article.text,
-        url=article.url,
-        headline=article.headline,
-        date_published=article.date_published,
-        publisher=article.publisher,
-        identifier=article.identifier,
-        source=source,
-    )
+    return dataclasses.replace(article, source=source)
 
 
 def article_from_text(raw: str) -> Article:

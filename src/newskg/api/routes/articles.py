@@ -12,7 +12,7 @@ from __future__ import annotations
 
 import threading
 import weakref
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Annotated, Any
 
 from fastapi import APIRouter, Query, Request, Response, status
@@ -240,15 +240,7 @@ async def post_article(
     """Extract, validate and store one article; the answer lists the figures extracted."""
     body = await _read_body(request, settings.max_body_bytes)
     article = read_article(body, request.headers.get("content-type"))
-    article = Article(
-        text=article.text,
-        url=article.url,
-        headline=article.headline,
-        date_published=article.date_published,
-        publisher=article.publisher,
-        identifier=article.identifier,
-        source="api",
-    )
+    article = replace(article, source="api")
     done = await run_in_threadpool(ingest_article, store, article, settings=settings)
     links = Links(settings.base_iri)
     document = describe_ingested(done, links)
