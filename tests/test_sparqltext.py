@@ -8,7 +8,7 @@ from rdflib import BNode, Literal, URIRef
 from rdflib.namespace import XSD
 
 from newskg.errors import QueryError
-from newskg.sparqltext import bind_values, service_targets, term_to_sparql
+from newskg.sparqltext import bind_into_subqueries, bind_values, service_targets, term_to_sparql
 
 
 def _rows(query: str) -> list[dict[str, str]]:
@@ -65,3 +65,19 @@ def test_service_targets_expand_prefixes_and_keep_variables() -> None:
         "?endpoint",
     ]
     assert service_targets('SELECT * WHERE { ?s ?p "SERVICE <http://no>" }') == []
+
+
+def test_bound_values_reach_the_sub_selects_that_project_them() -> None:
+    """Each sub-SELECT projecting a bound variable gets it as VALUES; the rows do not change."""
+    query = (
+        "SELECT ?s ?n ?o WHERE { ?s <http://x/p> ?o . "
+        "{ SELECT ?s (COUNT(*) AS ?n) WHERE { ?s ?p ?x } GROUP BY ?s } "
+        "OPTIONAL { SELECT ?o WHERE { ?y ?q ?o } } }"
+    )
+    bindings = {"s": URIRef("http://x/s")}
+    inside = bind_into_subqueries(query, bindings)
+    assert inside.count("VALUES (?s) { (<http://x/s>) }") == 1
+    assert inside.index("VALUES") > inside.index("{ SELECT ?s")
+    rows = sorted(_rows(bind_values(inside, bindings)), key=repr)
+    assert rows == sorted(_rows(bind_values(query, bindings)), key=repr)
+    assert [row["n"] for row in rows] == ["3", "3", "3"]

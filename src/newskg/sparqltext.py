@@ -11,7 +11,7 @@ tested with ``BOUND(?name)``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterator, Mapping
+from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import dataclass
 
 from rdflib import BNode, Literal, URIRef
@@ -146,3 +146,47 @@ def _endpoint(token: Token, prefixes: Mapping[str, str]) -> str:
         if prefix in prefixes:
             return prefixes[prefix] + local
     return token.text
+
+
+def bind_into_subqueries(sparql: str, bindings: Mapping[str, Term]) -> str:
+    """The query with ``bindings`` joined, as VALUES, into every sub-SELECT that projects them.
+
+    Oxigraph evaluates a sub-SELECT on its own, before joining it: one that looks up the labels
+    of a resource's neighbours would read the whole store. Joining the bound values inside it as
+    well gives the same rows (the outer join keeps only those anyway) from the neighbours alone.
+    The outermost group is left to :meth:`Store.select`, which binds the values there.
+    """
+    inserts: list[tuple[int, str]] = []
+    found = list(tokens(sparql))
+    depth = 0
+    for index, token in enumerate(found):
+        if token.text == "{":
+            depth += 1
+        elif token.text == "}":
+            depth -= 1
+        elif depth > 0 and token.kind == "word" and token.text.upper() == "SELECT":
+            projected, brace = _projection(found, index + 1)
+            names = [name for name in bindings if f"?{name}" in projected]
+            if names and brace is not None:
+                variables = " ".join(f"?{name}" for name in names)
+                row = " ".join(term_to_sparql(bindings[name]) for name in names)
+                inserts.append((brace + 1, f" VALUES ({variables}) {{ ({row}) }} "))
+    for position, block in reversed(inserts):
+        sparql = sparql[:position] + block + sparql[position:]
+    return sparql
+
+
+def _projection(found: Sequence[Token], start: int) -> tuple[set[str], int | None]:
+    """The plain variables a SELECT projects (not those inside expressions), and its ``{``."""
+    projected: set[str] = set()
+    parens = 0
+    for token in found[start:]:
+        if token.text == "(":
+            parens += 1
+        elif token.text == ")":
+            parens -= 1
+        elif token.kind == "var" and parens == 0:
+            projected.add("?" + token.text[1:])
+        elif token.text == "{":
+            return projected, token.start
+    return projected, None

@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import threading
 import weakref
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -29,7 +30,8 @@ from newskg.model import Article, ResolvedArticle
 from newskg.queries import internal_query
 from newskg.settings import Settings
 from newskg.sources import article_from_json, article_from_text
-from newskg.store.base import Store
+from newskg.sparqltext import term_to_sparql, tokens
+from newskg.store.base import Store, Term
 
 if TYPE_CHECKING:
     from newskg.ingest import Ingestor
@@ -67,12 +69,11 @@ class ArticlePage:
 def list_articles(store: Store, *, links: Links, limit: int = 20, offset: int = 0) -> ArticlePage:
     """A page of articles, newest first (by publication date; undated ones last)."""
     index = store.select(internal_query("article-index").text)
-    summary = internal_query("article-summary").text
+    page = [str(row["article"]) for row in index[offset : offset + limit]]
+    summaries = _summaries(store, page)
     items = []
-    for row in index[offset : offset + limit]:
-        iri = str(row["article"])
-        found = store.select(summary, bindings={"article": URIRef(iri)})
-        details = found[0] if found else {}
+    for iri in page:
+        details = summaries.get(iri, {})
         items.append(
             {
                 "iri": iri,
@@ -88,6 +89,21 @@ def list_articles(store: Store, *, links: Links, limit: int = 20, offset: int = 
             }
         )
     return ArticlePage(items=items, total=len(index), limit=limit, offset=offset)
+
+
+def _summaries(store: Store, iris: Sequence[str]) -> dict[str, dict[str, Term]]:
+    """article-summary.rq's row for each article, from one query (not one per article)."""
+    if not iris:
+        return {}
+    sparql = internal_query("article-summary").text
+    rows = " ".join(term_to_sparql(URIRef(iri)) for iri in iris)
+    brace = next(
+        token.start
+        for token in tokens(sparql)
+        if token.text == "{"  # the query has no PREFIX or FROM clause holding a brace
+    )
+    sparql = sparql[: brace + 1] + f" VALUES ?article {{ {rows} }} " + sparql[brace + 1 :]
+    return {str(row["article"]): row for row in store.select(sparql)}
 
 
 def _text(term: object) -> str | None:

@@ -45,6 +45,7 @@ from newskg.iris import KINDS, IriScheme
 from newskg.namespaces import NKG, PREFIXES, PROV, RDF, RDFS, SDO, SKOS
 from newskg.queries import internal_query
 from newskg.settings import Settings
+from newskg.sparqltext import bind_into_subqueries
 from newskg.store.base import QueryOptions, Store, Term
 
 HTML = "html"
@@ -463,8 +464,9 @@ class _Asker:
         self.store = store
 
     def __call__(self, name: str, **iris: str) -> list[dict[str, Term]]:
-        bindings = {key: URIRef(value) for key, value in iris.items()}
-        return self.store.select(internal_query(name).text, bindings=bindings)
+        bindings: dict[str, Term] = {key: URIRef(value) for key, value in iris.items()}
+        text = bind_into_subqueries(internal_query(name).text, bindings)
+        return self.store.select(text, bindings=bindings)
 
 
 def _add_figures(
