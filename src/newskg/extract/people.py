@@ -18,7 +18,7 @@ from dataclasses import replace
 from functools import cache
 
 from newskg.extract import vocab
-from newskg.extract.lexicon import NON_NAME_WORDS, SPEECH
+from newskg.extract.lexicon import COMPANY_SUFFIXES, NON_NAME_WORDS, SPEECH
 from newskg.extract.names import ORGANISATION_WORDS, same_body
 from newskg.extract.organisations import (
     COMPANY_NAME,
@@ -29,7 +29,9 @@ from newskg.extract.organisations import (
 from newskg.extract.records import RoleMention, Sentence
 from newskg.extract.table import EntityTable, Occurrence, PersonRecord, UnnamedRole
 
-_NAME_PART = r"[A-Z][a-z]*[A-Z]?[a-z]+(?:-[A-Z]?[a-z]+)*(?:['’][A-Z][a-z]+)?"
+#: A name part; after an apostrophe two or more letters follow ("O'Neill", "Sa'idi"), never the
+#: one letter of a possessive ("Ghorbani's").
+_NAME_PART = r"[A-Z][a-z]*[A-Z]?[a-z]+(?:-[A-Z]?[a-z]+)*(?:['’][A-Za-z][a-z]+)?"
 _PARTICLE = r"(?:van|von|de|da|den|der|al|bin|el|ibn|dos|du)"
 #: Two to five name parts ("Ali-Asghar Mosaheb", "George W Bush", "Luiz Inacio Lula da Silva").
 PERSON_NAME = rf"{_NAME_PART}(?:\s+(?:{_PARTICLE}\s+)*(?:{_NAME_PART}|[A-Z]\.?(?=\s+[A-Z]))){{1,4}}"
@@ -58,12 +60,14 @@ def _title_phrase() -> str:
     modifiers = vocab.alternation(vocab.title_modifiers())
     modifier = rf"(?i:{modifiers})[\s-]+"
     # a modifier is never a portfolio: "Deputy Head" is not the head of a "Deputy" portfolio
-    word = rf"(?!(?i:{modifiers})\b)(?:[A-Z][a-z]+|[A-Z]{{2,}})"
+    # nor is a title word: "Deputy Roads Minister and PMO head X" holds two posts, and
+    # "Minister and PMO" is no portfolio
+    word = rf"(?!(?i:{modifiers}|{forms})\b)(?:[A-Z][a-z]+|[A-Z]{{2,}})"
     # a lower-case portfolio is one word right before the title ("economy minister"); longer
     # ones run into the clause before it ("a meeting, CBI Governor")
     portfolio = (
         rf"(?P<portfolio>(?<![\w-])(?:{word}(?:,?\s+(?:and\s+)?{word}){{0,3}}"
-        rf"|{_NOT_PORTFOLIO}(?!(?:{modifiers})\b)[a-z]+)\s+)?"
+        rf"|{_NOT_PORTFOLIO}(?!(?:{modifiers})\b)(?![a-z]+(?:ing|ed)\b)[a-z]+)\s+)?"
     )
     one = rf"(?:{modifier}){{0,2}}(?i:{forms})\b"
     return (
@@ -72,8 +76,16 @@ def _title_phrase() -> str:
 
 
 def _org_span(table: EntityTable, group: str) -> str:
-    """A named group matching a known agency name or any company-like capitalised name."""
-    return rf"(?P<{group}>{agency_names_pattern(table)}|{COMPANY_NAME})"
+    """A named group matching a known agency name or any company-like capitalised name, with
+    the place it belongs to when written as a possessive ("Khuzestan Province's Agriculture
+    Jihad Organization" is the province's own body)."""
+    return rf"(?P<{group}>(?:{_place_owner()}\s+)?(?:{agency_names_pattern(table)}|{COMPANY_NAME}))"
+
+
+@cache
+def _place_owner() -> str:
+    """A place as the owner of a body: "Khuzestan's", "Khuzestan Province's"."""
+    return rf"(?:{vocab.alternation(places_by_form())})(?:\s+[A-Z][a-z]+)?['’]s"
 
 
 def find_titled_people(table: EntityTable, sentence: Sentence) -> None:
@@ -81,13 +93,16 @@ def find_titled_people(table: EntityTable, sentence: Sentence) -> None:
     text = sentence.text
     for match in re.finditer(rf"(?<![\w’'-]){PERSON_NAME}", text):
         for start, end in _name_candidates(text, match.start(), match.end()):
-            role = _title_before(table, text, start, end) or _title_after(table, text, end)
-            if role is None:
+            roles = _titles_before(table, text, start, end)
+            after = None if roles else _title_after(table, text, end)
+            roles = roles or ([after] if after else [])
+            if not roles:
                 continue
             name = text[start:end]
             if not valid_person_name(table, name):
                 continue
-            _record_person(table, sentence, start, end, name, role)
+            for role in roles:
+                _record_person(table, sentence, start, end, name, role)
             break
 
 
@@ -118,12 +133,31 @@ def _title_tail_words() -> frozenset[str]:
     return frozenset(form.split()[-1] for form in _title_forms())
 
 
+_Role = tuple[str, str | None, str | None, str | None]
+
+
+def _titles_before(table: EntityTable, text: str, name_start: int, name_end: int) -> list[_Role]:
+    """The posts written before a name: one ("ISIPO head X"), or two joined by "and" when the
+    second has its own body ("Deputy Roads Minister and PMO head X" holds both posts)."""
+    found = _title_before(table, text, name_start, name_end)
+    if found is None:
+        return []
+    role, start = found
+    if role[2] is None:
+        return [role]
+    first = re.search(rf"{_title_phrase()}\s+and\s+$", text[:start])
+    if first is None:
+        return [role]
+    return [_title_parts(first, None, None), role]
+
+
 def _title_before(
     table: EntityTable, text: str, name_start: int, name_end: int
-) -> tuple[str, str | None, str | None, str | None] | None:
+) -> tuple[_Role, int] | None:
     """(title, portfolio, org text, detail) of a title written before the name at
     ``name_start``; the body may follow the title ("head of ISIPO, X"), precede it ("ISIPO head
-    X") or follow the name ("analyst X of Dresdner Kleinwort Wasserstein")."""
+    X") or follow the name ("analyst X of Dresdner Kleinwort Wasserstein"); with the start of
+    the title."""
     pattern = re.compile(
         rf"{_title_phrase()}(?:\s+(?:of|for|at|with)\s+(?!{_DETAIL}\b)(?:the\s+)?"
         rf"{_org_span(table, 'org2')}(?:\s+\([A-Z][\w&]+\))?)?"
@@ -145,7 +179,7 @@ def _title_before(
         )
         org_text = after.group("org") if after else None
     detail = match.group("detail")
-    return _title_parts(match, org_text, _affairs(detail) if detail else None)
+    return _title_parts(match, org_text, _affairs(detail) if detail else None), match.start()
 
 
 def _title_after(
@@ -193,6 +227,8 @@ def _title_parts(
     """Split a title match into the title as written, its portfolio and its body."""
     portfolio = (match.group("portfolio") or "").strip() or None
     title = match.group("title")
+    if portfolio and _ends_with_title(title, portfolio):
+        portfolio = None  # "managing director": the word is part of the title, no portfolio
     if portfolio and not _implies_body(title) and portfolio[0].isupper():
         if org_text is None:
             org_text = portfolio  # "BP chief executive", "New York attorney general"
@@ -201,6 +237,12 @@ def _title_parts(
         title = title.replace(portfolio, " ").strip()
         portfolio = None
     return re.sub(r"\s+", " ", title), portfolio, org_text, detail
+
+
+def _ends_with_title(title: str, portfolio: str) -> bool:
+    """True when ``portfolio`` starts a title form that ends ``title`` ("managing director")."""
+    tail = title[title.rfind(portfolio) :].lower()
+    return re.sub(r"\s+", " ", tail) in _title_forms()
 
 
 def _implies_body(title: str) -> bool:
@@ -250,6 +292,12 @@ def role_agency(
         )
         if ministry is not None:
             return title, ministry.ref
+        if _is_deputy(title):
+            # a deputy minister is an official of the ministry, not a member of the government
+            # as the minister is ("Deputy Roads Minister X" works in the Roads Ministry)
+            agency = table.agency(f"{portfolio.title()} {organisation_word}")
+            agency.sentences.append(sentence.index)
+            return title, agency.ref
         return _with_portfolio(title, portfolio), COUNTRY
     ministries = [a for a in table.agencies if re.search(r"\bMinistry\b", a.label)]
     if office == "state" and "minister" in title.split() and len(ministries) == 1:
@@ -260,6 +308,15 @@ def role_agency(
     if office == "executive":
         return _with_portfolio(title, portfolio), MAIN
     return _with_portfolio(title, portfolio), None
+
+
+#: Modifiers that make a post a subordinate one (a deputy minister is no cabinet member).
+_SUBORDINATE = frozenset(["deputy", "vice", "assistant"])
+
+
+def _is_deputy(title: str) -> bool:
+    """True for a subordinate post: "deputy minister", "vice minister"."""
+    return bool(set(title.split()[:-1]) & _SUBORDINATE)
 
 
 def _with_portfolio(title: str, portfolio: str | None) -> str:
@@ -276,6 +333,11 @@ def _body_of(table: EntityTable, org_text: str, sentence: Sentence) -> str | Non
     org_text, _ = strip_openers(re.sub(r"['’]s?$", "", org_text))
     if not org_text:
         return None
+    if re.match(_place_owner(), org_text):
+        # the body's full name keeps its owner; a shorter name found earlier becomes an alias
+        owned = table.agency(org_text)
+        owned.sentences.append(sentence.index)
+        return owned.ref
     known = table.find_agency(org_text)
     if known is not None:
         known.sentences.append(sentence.index)
@@ -327,6 +389,8 @@ def valid_person_name(table: EntityTable, name: str) -> bool:
         return False
     if lowered & set(_title_forms()) or any(w.isupper() and len(w) > 1 for w in words):
         return False
+    if words[-1].lower() in COMPANY_SUFFIXES:
+        return False  # "World Markets", "Lehman Brothers": the end of a company's name
     if table.find_agency(name) is not None:
         return False
     return not any(w in places_by_form() for w in words) and name not in places_by_form()
@@ -391,14 +455,18 @@ def find_person_references(table: EntityTable, sentence: Sentence) -> None:
 # -------------------------------------------------------------------------- unnamed posts
 
 
+#: "The company", "the organization": the body the article is about, named before.
+_ANAPHORA = r"the\s+(?:company|firm|group|organi[sz]ation)"
+
+
 def find_unnamed_roles(table: EntityTable, sentence: Sentence) -> None:
     """Posts written without a name: "a deputy with ISIPO", "ISIPO head", "its chief executive",
     "the official"."""
     org = agency_names_pattern(table)
     pattern = re.compile(
-        rf"\b(?:(?P<det>(?i:the|a|an|its|his|her|their))\s+)?(?:(?P<org>{org}|the\s+company|"
-        rf"the\s+firm|the\s+group)(?:['’]s)?\s+)?(?P<title>{_simple_title()})"
-        rf"(?:\s+(?:of|with|at|for)\s+(?:the\s+)?(?P<org2>{org}))?"
+        rf"\b(?:(?P<det>(?i:the|a|an|its|his|her|their))\s+)?(?:(?P<org>{org}|{_ANAPHORA})"
+        rf"(?:['’]s)?\s+)?(?P<title>{_simple_title()})"
+        rf"(?:\s+(?:of|with|at|for)\s+(?P<org2>(?:the\s+)?(?:{org})|{_ANAPHORA}))?"
     )
     for match in pattern.finditer(sentence.text):
         start = sentence.start + match.start()
@@ -432,7 +500,7 @@ def _simple_title() -> str:
 
 def _unnamed_agency(table: EntityTable, org_text: str | None, det: str | None) -> str | None:
     if org_text:
-        if org_text.lower().startswith("the "):
+        if re.fullmatch(_ANAPHORA, org_text, re.I):
             return MAIN
         known = table.find_agency(org_text)
         return known.ref if known else None

@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newskg.extract.names import person_key, same_agency_name
+from newskg.extract.names import person_key, person_parts, same_agency_name
 from newskg.extract.records import (
     AgencyMention,
     PersonMention,
@@ -239,7 +239,7 @@ def _add_name(agency: AgencyRecord, name: str) -> None:
 
 def _person_mention(person: PersonRecord) -> PersonMention:
     """The record of a person: the fullest name is the name, the others aliases."""
-    name = max(person.names, key=lambda n: (len(person_key(n).split("-")), len(n)))
+    name = max(person.names, key=lambda n: (len(person_parts(n)), len(n)))
     return PersonMention(
         ref=person.ref,
         name=name,

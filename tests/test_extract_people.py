@@ -1,0 +1,85 @@
+"""People and their posts, on sentences written for these tests."""
+
+from __future__ import annotations
+
+from newskg.extract import extract
+from newskg.extract.names import person_key
+from newskg.extract.people import valid_person_name
+from newskg.extract.table import EntityTable
+from newskg.model import Article
+
+
+def _roles(text: str) -> dict[str, set[tuple[str | None, str]]]:
+    extraction = extract(Article(text))
+    labels = {a.ref: a.label for a in extraction.agencies}
+    return {
+        p.name: {(labels.get(r.agency or ""), r.title) for r in p.roles} for p in extraction.people
+    }
+
+
+def test_two_posts_joined_by_and_are_two_roles() -> None:
+    roles = _roles(
+        "TEHRAN – The Railways Organization (RAI) carried 30 million passengers last year. "
+        "Deputy Transport Minister and RAI head Karim Sadeqi told reporters on Sunday that "
+        "ticket sales rose."
+    )
+    assert roles["Karim Sadeqi"] == {
+        ("Transport Ministry", "deputy minister"),
+        ("Railways Organization", "head"),
+    }
+
+
+def test_a_deputy_minister_belongs_to_the_ministry_of_the_portfolio() -> None:
+    roles = _roles(
+        "TEHRAN – Fish exports rose 9 percent. Nasser Amini, the deputy fisheries minister for "
+        "planning affairs, said that 120 new farms opened."
+    )
+    assert roles["Nasser Amini"] == {("Fisheries Ministry", "deputy minister")}
+
+
+def test_a_minister_without_a_ministry_stays_with_the_country() -> None:
+    roles = _roles("Kenya's trade grew. Finance minister Daniel Otieno said exports rose 4%.")
+    assert roles["Daniel Otieno"] == {("Kenya", "finance minister")}
+
+
+def test_a_title_word_is_not_repeated_as_its_portfolio() -> None:
+    roles = _roles(
+        "TEHRAN – Gas output rose. The managing director of the Iranian Gas Storage Company "
+        "(IGSC), Parviz Naderi, said that storage reached 3 billion cubic meters."
+    )
+    assert roles["Parviz Naderi"] == {("Iranian Gas Storage Company", "managing director")}
+
+
+def test_the_organization_s_head_is_the_person_named_next() -> None:
+    roles = _roles(
+        "TEHRAN – The Iran Fisheries Organization (IFO) plans to build 40 new ports, IRNA "
+        "reported on Monday, quoting the organization's head. "
+        '"Work on 12 ports has started," Javad Rostami told IRNA.'
+    )
+    assert roles["Javad Rostami"] == {("Iran Fisheries Organization", "head")}
+
+
+def test_a_province_s_own_body_keeps_its_owner_and_an_apostrophe_name() -> None:
+    roles = _roles(
+        "TEHRAN – Rice purchases rose. The head of Gilan Province's Natural Resources "
+        "Organization, Reza Mo'meni, said that 200 hectares were planted."
+    )
+    assert roles["Reza Mo'meni"] == {("Gilan Province's Natural Resources Organization", "head")}
+
+
+def test_a_participle_is_no_portfolio() -> None:
+    roles = _roles(
+        "Germany's jobless rate rose. Headlines criticising Chancellor Otto Brandt appeared."
+    )
+    assert roles["Otto Brandt"] == {("Germany", "chancellor")}
+
+
+def test_the_end_of_a_company_name_is_no_person() -> None:
+    assert not valid_person_name(EntityTable(""), "Northern Markets")
+    assert valid_person_name(EntityTable(""), "Jane Hill")
+
+
+def test_compound_given_names_are_one_key_however_written() -> None:
+    assert person_key("Aliakbar Ghorbani") == person_key("Ali-Akbar Qorbani")
+    assert person_key("Mohammadreza Tavakoli") == person_key("Mohammad Reza Tavakoli")
+    assert person_key("Ali Akbar Karimi") != person_key("Ali Asghar Karimi")
