@@ -83,3 +83,29 @@ def test_compound_given_names_are_one_key_however_written() -> None:
     assert person_key("Aliakbar Ghorbani") == person_key("Ali-Akbar Qorbani")
     assert person_key("Mohammadreza Tavakoli") == person_key("Mohammad Reza Tavakoli")
     assert person_key("Ali Akbar Karimi") != person_key("Ali Asghar Karimi")
+
+
+def test_a_state_office_of_a_place_after_a_sentence_opener() -> None:
+    roles = _roles(
+        "Insurers fell. Later, New York Attorney General Joan Reed sued the broker. "
+        "The suit was filed by New York attorney general Joan Reed in May."
+    )
+    assert roles["Joan Reed"] == {("New York", "attorney general")}
+
+
+def test_one_word_of_a_full_name_is_the_same_person() -> None:
+    roles = _roles(
+        "Brazil's senate approved the reform backed by President Carlos Mendes Prado. "
+        "Unions opposed it, but President Mendes defended the law."
+    )
+    assert list(roles) == ["Carlos Mendes Prado"]
+    assert roles["Carlos Mendes Prado"] == {("Brazil", "president")}
+
+
+def test_a_body_after_the_name_and_a_field_capitalised_by_position() -> None:
+    roles = _roles(
+        "Airlines gained. Still, rail analyst Tom Baker of Hartley Norris Quinn says fares "
+        "will fall. Rail analyst Ann Cole of Fenwick Partners called the results modest."
+    )
+    assert roles["Tom Baker"] == {("Hartley Norris Quinn", "rail analyst")}
+    assert roles["Ann Cole"] == {("Fenwick Partners", "rail analyst")}

@@ -42,7 +42,8 @@ _HONORIFIC = re.compile(
 MAIN, COUNTRY = "@main", "@country"
 _NOT_PORTFOLIO = (
     r"(?!(?:said|says|told|added|noted|the|a|an|its|his|her|their|our|and|of|for|with|by|as"
-    r"|new|top|former|is|was|has|had|who|which|that|to|in|on|at|from|then|now|also)\b)"
+    r"|new|top|former|is|was|has|had|who|which|that|to|in|on|at|from|then|now|also|but|yet|or"
+    r"|nor|so|when|while|if|after|before|because|although|though|where)\b)"
 )
 
 
@@ -62,7 +63,8 @@ def _title_phrase() -> str:
     # a modifier is never a portfolio: "Deputy Head" is not the head of a "Deputy" portfolio
     # nor is a title word: "Deputy Roads Minister and PMO head X" holds two posts, and
     # "Minister and PMO" is no portfolio
-    word = rf"(?!(?i:{modifiers}|{forms})\b)(?:[A-Z][a-z]+|[A-Z]{{2,}})"
+    tails = vocab.alternation(_title_tail_words())
+    word = rf"(?!(?i:{modifiers}|{tails}|the|an?|its|his|her|their)\b)(?:[A-Z][a-z]+|[A-Z]{{2,}})"
     # a lower-case portfolio is one word right before the title ("economy minister"); longer
     # ones run into the clause before it ("a meeting, CBI Governor")
     portfolio = (
@@ -79,13 +81,23 @@ def _org_span(table: EntityTable, group: str) -> str:
     """A named group matching a known agency name or any company-like capitalised name, with
     the place it belongs to when written as a possessive ("Khuzestan Province's Agriculture
     Jihad Organization" is the province's own body)."""
-    return rf"(?P<{group}>(?:{_place_owner()}\s+)?(?:{agency_names_pattern(table)}|{COMPANY_NAME}))"
+    return rf"(?P<{group}>(?:{_OWNER}\s+)?(?:{agency_names_pattern(table)}|{COMPANY_NAME}))"
 
 
-@cache
-def _place_owner() -> str:
-    """A place as the owner of a body: "Khuzestan's", "Khuzestan Province's"."""
-    return rf"(?:{vocab.alternation(places_by_form())})(?:\s+[A-Z][a-z]+)?['’]s"
+#: A possessive that may name a body's owner ("Khuzestan Province's"); ``_place_owned`` checks
+#: that it is a place. Kept generic so that the patterns built per sentence compile fast.
+_OWNER = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?['’]s"
+
+
+def _place_owned(org_text: str) -> tuple[bool, str]:
+    """Whether ``org_text`` starts with a place's possessive, and the text without a possessive
+    that is not a place's ("Khuzestan Province's X" is owned; "Acme's X" is just X)."""
+    match = re.match(r"(?P<owner>(?P<first>[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?)['’]s\s+", org_text)
+    if match is None:
+        return False, org_text
+    if match.group("owner") in places_by_form() or match.group("first") in places_by_form():
+        return True, org_text
+    return False, org_text[match.end() :]
 
 
 def find_titled_people(table: EntityTable, sentence: Sentence) -> None:
@@ -125,7 +137,10 @@ def _name_candidates(text: str, start: int, end: int) -> list[tuple[int, int]]:
         return [(start, end)]
     if cut == len(words) - 1:
         return []
-    return [(start + words[cut + 1].start(), end)]
+    # the run stopped at its length limit; the name goes on after it ("New York Attorney
+    # General Elliot Spitzer")
+    more = re.match(rf"(?:\s+{_NAME_PART}){{1,{cut + 1}}}", text[end:])
+    return [(start + words[cut + 1].start(), end + (more.end() if more else 0))]
 
 
 @cache
@@ -172,6 +187,8 @@ def _title_before(
             rf"{_org_span(table, 'org')}(?:['’]s?)?\s+$", text[: match.start("title")]
         )
         org_text = before.group("org") if before else None
+        if org_text and not strip_openers(org_text)[0]:
+            org_text = None  # "Yet analyst X of Y": an opener is no body; look after the name
     if org_text is None:
         after = re.match(
             rf"\s+(?:of|at|with|from|for)\s+(?:the\s+)?{_org_span(table, 'org')}",
@@ -179,7 +196,11 @@ def _title_before(
         )
         org_text = after.group("org") if after else None
     detail = match.group("detail")
-    return _title_parts(match, org_text, _affairs(detail) if detail else None), match.start()
+    # a sentence that starts with the title capitalises its field only by position
+    # ("Aviation analyst X of Y"): with the body named elsewhere, it is the lower-case field
+    initial = match.start("title") == 0 and org_text is not None
+    parts = _title_parts(match, org_text, _affairs(detail) if detail else None, initial=initial)
+    return parts, match.start()
 
 
 def _title_after(
@@ -222,11 +243,15 @@ def _named_ministry(table: EntityTable, portfolio: str, title: str) -> str | Non
 
 
 def _title_parts(
-    match: re.Match[str], org_text: str | None, detail: str | None
+    match: re.Match[str], org_text: str | None, detail: str | None, *, initial: bool = False
 ) -> tuple[str, str | None, str | None, str | None]:
-    """Split a title match into the title as written, its portfolio and its body."""
+    """Split a title match into the title as written, its portfolio and its body; ``initial``
+    when the title starts the sentence and a one-word portfolio is capitalised by position."""
     portfolio = (match.group("portfolio") or "").strip() or None
     title = match.group("title")
+    if initial and portfolio and " " not in portfolio and portfolio not in places_by_form():
+        title = title.replace(portfolio, portfolio.lower(), 1)
+        portfolio = portfolio.lower()
     if portfolio and _ends_with_title(title, portfolio):
         portfolio = None  # "managing director": the word is part of the title, no portfolio
     if portfolio and not _implies_body(title) and portfolio[0].isupper():
@@ -330,10 +355,15 @@ def _with_portfolio(title: str, portfolio: str | None) -> str:
 def _body_of(table: EntityTable, org_text: str, sentence: Sentence) -> str | None:
     """The agency a post's organisation text names: a known agency, a place's government
     ("New York attorney general"), or a new company."""
-    org_text, _ = strip_openers(re.sub(r"['’]s?$", "", org_text))
+    org_text = re.sub(r"['’]s?$", "", org_text)
+    place = _place_after_openers(org_text)
+    if place is not None:
+        return table.government(place)
+    org_text, _ = strip_openers(org_text)
     if not org_text:
         return None
-    if re.match(_place_owner(), org_text):
+    is_owned, org_text = _place_owned(org_text)
+    if is_owned:
         # the body's full name keeps its owner; a shorter name found earlier becomes an alias
         owned = table.agency(org_text)
         owned.sentences.append(sentence.index)
@@ -351,6 +381,19 @@ def _body_of(table: EntityTable, org_text: str, sentence: Sentence) -> str | Non
     agency = table.agency(org_text, acronym=org_text if org_text.isupper() else None)
     agency.sentences.append(sentence.index)
     return agency.ref
+
+
+def _place_after_openers(org_text: str) -> str | None:
+    """The place ``org_text`` names once sentence openers go ("Later, New York" -> "New York");
+    checked word by word, as "New" is itself an opener."""
+    words = org_text.split()
+    for i in range(len(words)):
+        candidate = " ".join(words[i:]).strip(", ")
+        if candidate in places_by_form():
+            return candidate
+        if words[i].lower().strip(",") not in NON_NAME_WORDS:
+            return None
+    return None
 
 
 def normalise_title(written: str) -> tuple[str, str, str | None]:
@@ -562,7 +605,10 @@ def settle_role_agencies(table: EntityTable) -> None:
     """Replace the markers of posts written without a body by the article's main agency or its
     country's government, once the whole article is read."""
     for person in table.people:
-        person.roles = [_settled(table, role) for role in person.roles]
+        settled = [_settled(table, role) for role in person.roles]
+        # the same post written once with its body and once without is one role
+        with_body = {role.title for role in settled if role.agency is not None}
+        person.roles = [r for r in settled if r.agency is not None or r.title not in with_body]
     for role in table.unnamed_roles:
         if role.agency in (MAIN, COUNTRY):
             role.agency = _settle(table, role.agency)

@@ -168,9 +168,26 @@ class EntityTable:
                 if name not in person.names:
                     person.names.append(name)
                 return person
+        fuller = self._fuller_person(name)
+        if fuller is not None:
+            return fuller
         person = PersonRecord(f"person:{len(self.people)}", name, [name])
         self.people.append(person)
         return person
+
+    def _fuller_person(self, name: str) -> PersonRecord | None:
+        """The one person of the article whose fuller name has ``name`` as a later part
+        ("Lula" of "Luiz Inacio Lula da Silva"); None for several (two people may share a
+        surname) or for a name of more than one word."""
+        parts = person_parts(name)
+        if len(parts) != 1:
+            return None
+        found = [
+            p
+            for p in self.people
+            if any(parts[0] in person_parts(n)[1:] for n in p.names if len(person_parts(n)) > 1)
+        ]
+        return found[0] if len(found) == 1 else None
 
     def person_by_ref(self, ref: str) -> PersonRecord:
         """The person with local ``ref``."""
