@@ -12,7 +12,7 @@ from decimal import Decimal
 
 from newskg.extract import vocab
 from newskg.extract.attribution import Attribution
-from newskg.extract.lexicon import SPEECH
+from newskg.extract.lexicon import COMPANY_NOUNS, SPEECH, words_pattern
 from newskg.extract.periods import Period, Role, iranian_year_of, shifted, with_year
 from newskg.extract.quantities import Quantity
 from newskg.extract.records import AmountMention, ObservationMention, Sentence
@@ -368,6 +368,9 @@ def _reported_subject(
     after = text[q_end : base + len(sentence.text)]
     if table.country and re.search(r"(?:country|nation)['’]s\s+(?:total\s+)?$", text[base:q_start]):
         return table.country
+    described = _described_body(text, base, q_start, in_sentence)
+    if described and _main_agency(table) is not None:
+        return _main_agency(table)
     owner = _possessive_owner(text, base, q_start, in_sentence, table)
     if owner is not None:
         return owner
@@ -447,6 +450,24 @@ def _possessive_owner(
         for o in in_sentence
     )
     return None if named_before else ref
+
+
+#: A sentence whose subject is a body described, not named, after a possessive ("Iran's
+#: state-run mining conglomerate plans", "The country's largest carmaker has").
+_DESCRIBED_BODY = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?[\w-]+['’]s\s+(?:[a-z][\w-]*\s+){0,3}"
+    rf"(?:{words_pattern(COMPANY_NOUNS)})"
+    r"\s+(?:has|have|had|is|was|will|would|could|plans|planned|aims|expects|[a-z]+ed)\b"
+)
+
+
+def _described_body(text: str, base: int, q_start: int, in_sentence: list[Occurrence]) -> bool:
+    """Whether the sentence's subject is a body described after a possessive and no body is
+    named before the figure: the figure is that body's (the article's main body), not the
+    place's, however long the sentence runs on."""
+    if _DESCRIBED_BODY.match(text, base) is None:
+        return False
+    return not any(o.kind == "agency" and o.start < q_start for o in in_sentence)
 
 
 def _inside_quantity_noun(occurrence: Occurrence, sentence: Sentence) -> bool:
