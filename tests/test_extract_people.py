@@ -109,3 +109,21 @@ def test_a_body_after_the_name_and_a_field_capitalised_by_position() -> None:
     )
     assert roles["Tom Baker"] == {("Hartley Norris Quinn", "rail analyst")}
     assert roles["Ann Cole"] == {("Fenwick Partners", "rail analyst")}
+
+
+def test_an_iranian_outlet_s_minister_heads_his_ministry() -> None:
+    assert _roles("TEHRAN – Output rose. Mines Minister Karim Sohrabi said 20 mines opened.") == {
+        "Karim Sohrabi": {("Mines Ministry", "minister")}
+    }
+    assert _roles(
+        "TEHRAN – Output rose. Iran's Health Minister Karim Sohrabi said 20 clinics opened."
+    ) == {"Karim Sohrabi": {("Health Ministry", "minister")}}
+
+
+def test_a_portfolio_with_and_is_one_portfolio() -> None:
+    roles = _roles(
+        "TEHRAN – Output rose. Fisheries and Forests Minister Karim Sohrabi said 20 farms opened. "
+        "Nasser Amini, the minister of culture, sport and tourism, said 9 museums opened."
+    )
+    assert roles["Karim Sohrabi"] == {("Fisheries and Forests Ministry", "minister")}
+    assert roles["Nasser Amini"] == {("Ministry of Culture, Sport and Tourism", "minister")}

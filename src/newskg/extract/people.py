@@ -26,6 +26,7 @@ from newskg.extract.organisations import (
     places_by_form,
     strip_openers,
 )
+from newskg.extract.periods import iranian_article
 from newskg.extract.records import RoleMention, Sentence
 from newskg.extract.table import EntityTable, Occurrence, PersonRecord, UnnamedRole
 
@@ -210,7 +211,10 @@ def _title_after(
     pattern = re.compile(
         rf",\s+(?:the\s+|an?\s+)?(?:{_org_span(table, 'org')}(?:['’]s?)?\s+)?{_title_phrase()}"
         rf"(?:\s+(?:of|at|with|for|in)\s+(?:the\s+)?{_org_span(table, 'org2')})?"
-        r"(?:\s+of\s+(?P<ministry>[a-z][a-z, ]+?)(?=\s+for\b|[,.;]))?"
+        # a portfolio in words may list ("of industry, mining and trade"), but ends before
+        # the clause goes on (", said")
+        rf"(?:\s+of\s+(?P<ministry>[a-z]+(?:,\s+(?!(?:{SPEECH})\b)[a-z]+)*(?:,?\s+and\s+[a-z]+)?"
+        r"(?:\s+[a-z]+)*?)(?=\s+for\b|[,.;]))?"
         rf"(?:\s+for\s+(?P<detail>{_DETAIL}))?"
     )
     match = pattern.match(text, name_end)
@@ -237,9 +241,13 @@ def _named_ministry(table: EntityTable, portfolio: str, title: str) -> str | Non
     """The known ministry a "minister of <portfolio in words>" belongs to."""
     if not re.search(r"\bminister\b", title, re.I):
         return None
-    wanted = "Ministry of " + re.sub(r"\s+", " ", portfolio).strip().title()
+    words = re.sub(r"\s+", " ", portfolio).strip()
+    wanted = "Ministry of " + words.title()
     known = next((a for a in table.agencies if any(same_body(wanted, n) for n in a.names)), None)
-    return known.names[0] if known else None
+    if known is not None:
+        return known.names[0]
+    # "the minister of industry, mining and trade" with no such ministry named before
+    return f"Ministry of {_capitalised(words)}" if _in_ministry(table, title.lower()) else None
 
 
 def _title_parts(
@@ -303,26 +311,19 @@ def role_agency(
     sentence: Sentence,
 ) -> tuple[str, str | None]:
     """The normalised title and the body (``ref`` or a marker) of a post as written."""
-    title, office, organisation_word = normalise_title(written)
+    # the portfolio may itself hold "and" ("Roads and Urban Development Minister"), which
+    # would split the title in two: normalise the title without it
+    core = written.replace(portfolio, " ") if portfolio else written
+    title, office, organisation_word = normalise_title(core)
+    country_only = org_text is not None and _place_after_openers(_unpossessed(org_text))
+    if portfolio and organisation_word and (not org_text or country_only):
+        # "Iran's Oil Minister X" names the country, but the post is in the Oil Ministry
+        ministry = _ministry_of(table, portfolio, organisation_word, title, sentence)
+        if ministry is not None:
+            return title, ministry
     if org_text:
         return _with_portfolio(title, portfolio), _body_of(table, org_text, sentence)
     if portfolio and organisation_word:
-        ministry = next(
-            (
-                a
-                for a in table.agencies
-                if any(same_body(f"{portfolio} {organisation_word}", n) for n in a.names)
-            ),
-            None,
-        )
-        if ministry is not None:
-            return title, ministry.ref
-        if _is_deputy(title):
-            # a deputy minister is an official of the ministry, not a member of the government
-            # as the minister is ("Deputy Roads Minister X" works in the Roads Ministry)
-            agency = table.agency(f"{portfolio.title()} {organisation_word}")
-            agency.sentences.append(sentence.index)
-            return title, agency.ref
         return _with_portfolio(title, portfolio), COUNTRY
     ministries = [a for a in table.agencies if re.search(r"\bMinistry\b", a.label)]
     if office == "state" and "minister" in title.split() and len(ministries) == 1:
@@ -333,6 +334,39 @@ def role_agency(
     if office == "executive":
         return _with_portfolio(title, portfolio), MAIN
     return _with_portfolio(title, portfolio), None
+
+
+def _unpossessed(org_text: str) -> str:
+    return re.sub(r"['’]s?$", "", org_text)
+
+
+def _ministry_of(
+    table: EntityTable, portfolio: str, organisation_word: str, title: str, sentence: Sentence
+) -> str | None:
+    """The ministry of a "<portfolio> minister": the one the article names, else a new one when
+    the convention puts the post there, else None (the post is the government's)."""
+    wanted = f"{portfolio} {organisation_word}"
+    known = next((a for a in table.agencies if any(same_body(wanted, n) for n in a.names)), None)
+    if known is not None:
+        return known.ref
+    if not _in_ministry(table, title):
+        return None
+    agency = table.agency(f"{_capitalised(portfolio)} {organisation_word}")
+    agency.sentences.append(sentence.index)
+    return agency.ref
+
+
+def _in_ministry(table: EntityTable, title: str) -> bool:
+    """Whether a minister's post with no ministry named is one in the ministry: a deputy
+    minister is an official of the ministry, not a member of the government; Iranian outlets
+    report the minister too as the head of his ministry ("Oil Minister X": the Oil Ministry)."""
+    return _is_deputy(title) or iranian_article(table.text)
+
+
+def _capitalised(words: str) -> str:
+    """A portfolio as a name: "roads and urban development" -> "Roads and Urban Development"."""
+    small = {"and", "of", "the", "for"}
+    return " ".join(w if w in small else w[:1].upper() + w[1:] for w in words.split())
 
 
 #: Modifiers that make a post a subordinate one (a deputy minister is no cabinet member).
