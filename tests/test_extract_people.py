@@ -127,3 +127,28 @@ def test_a_portfolio_with_and_is_one_portfolio() -> None:
     )
     assert roles["Karim Sohrabi"] == {("Fisheries and Forests Ministry", "minister")}
     assert roles["Nasser Amini"] == {("Ministry of Culture, Sport and Tourism", "minister")}
+
+
+def test_a_title_of_a_body_then_the_name_with_no_comma() -> None:
+    roles = _roles(
+        "TEHRAN – Trade rose. Head of the Tabriz Trade Chamber Yousef Karami said "
+        "exports rose 5 percent. Minister of Culture, Sport and Tourism Nasser Amini said 9 "
+        "museums opened."
+    )
+    assert roles["Yousef Karami"] == {("Tabriz Trade Chamber", "head")}
+    assert roles["Nasser Amini"] == {("Ministry of Culture, Sport and Tourism", "minister")}
+
+
+def test_a_country_possessive_is_not_part_of_a_national_body_s_name() -> None:
+    roles = _roles(
+        "TEHRAN – Prices rose. Head of Iran's Census Bureau Ali Nouri said 9 sites shut."
+    )
+    assert roles["Ali Nouri"] == {("Census Bureau", "head")}
+
+
+def test_words_of_a_body_after_a_title_are_no_person() -> None:
+    roles = _roles(
+        "TEHRAN – Output rose. Reza Nabavi, the chairman of Iranian Copper and Mining Industries "
+        "Development Company (ICMIDC), said 9 mines opened."
+    )
+    assert list(roles) == ["Reza Nabavi"]

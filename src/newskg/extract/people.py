@@ -19,7 +19,7 @@ from functools import cache
 
 from newskg.extract import vocab
 from newskg.extract.lexicon import COMPANY_SUFFIXES, NON_NAME_WORDS, SPEECH
-from newskg.extract.names import ORGANISATION_WORDS, same_body
+from newskg.extract.names import ORGANISATION_WORDS, head_word, same_body
 from newskg.extract.organisations import (
     COMPANY_NAME,
     agency_names_pattern,
@@ -91,25 +91,44 @@ _OWNER = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?['’]s"
 
 
 def _place_owned(org_text: str) -> tuple[bool, str]:
-    """Whether ``org_text`` starts with a place's possessive, and the text without a possessive
-    that is not a place's ("Khuzestan Province's X" is owned; "Acme's X" is just X)."""
+    """Whether ``org_text`` starts with a province's or city's possessive, and the text without
+    any other possessive ("Khuzestan Province's X" is owned; "Acme's X" and "Iran's X" are X)."""
     match = re.match(r"(?P<owner>(?P<first>[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?)['’]s\s+", org_text)
     if match is None:
         return False, org_text
-    if match.group("owner") in places_by_form() or match.group("first") in places_by_form():
+    owner = (
+        match.group("owner") if match.group("owner") in places_by_form() else match.group("first")
+    )
+    if owner in places_by_form() and owner not in _country_forms():
         return True, org_text
+    # a country's body is the national one ("Iran's Statistical Centre"): no owner in its name
     return False, org_text[match.end() :]
+
+
+@cache
+def _country_forms() -> frozenset[str]:
+    """Every surface form of a country (its national bodies are named without it)."""
+    return frozenset(
+        form
+        for entry in vocab.gazetteer()
+        if entry.kind == "country"
+        for form in entry.surface_forms
+    )
 
 
 def find_titled_people(table: EntityTable, sentence: Sentence) -> None:
     """People named with a title before or after their name."""
     text = sentence.text
     for match in re.finditer(rf"(?<![\w’'-]){PERSON_NAME}", text):
-        for start, end in _name_candidates(text, match.start(), match.end()):
+        for start, end, partial in _name_candidates(text, match.start(), match.end()):
             roles = _titles_before(table, text, start, end)
             after = None if roles else _title_after(table, text, end)
             roles = roles or ([after] if after else [])
             if not roles:
+                continue
+            if partial and not _ends_a_body(table, roles[-1][2]):
+                # a shorter run is a name only after a whole body's name ("of Tabriz Trade
+                # Chamber X"), not after part of one ("of Turkish | State Railways")
                 continue
             name = text[start:end]
             if not valid_person_name(table, name):
@@ -119,9 +138,17 @@ def find_titled_people(table: EntityTable, sentence: Sentence) -> None:
             break
 
 
-def _name_candidates(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of a capitalised run that may be a name: after its last title word first ("ISIPO
-    Deputy Head Ali Asqar Mosaheb"), then the whole run."""
+def _ends_a_body(table: EntityTable, org_text: str | None) -> bool:
+    """Whether ``org_text`` is a whole body's name: a known agency or a name with an
+    organisation word."""
+    if not org_text:
+        return False
+    return table.find_agency(org_text) is not None or head_word(org_text) is not None
+
+
+def _name_candidates(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """Spans of a capitalised run that may be a name: after its last title word ("ISIPO Deputy
+    Head Ali Asqar Mosaheb"), else the whole run, then its shorter tails (flagged partial)."""
     run = text[start:end]
     words = list(re.finditer(r"\S+", run))
     cut = None
@@ -135,13 +162,24 @@ def _name_candidates(text: str, start: int, end: int) -> list[tuple[int, int]]:
         ):
             cut = i
     if cut is None:
-        return [(start, end)]
+        # the run may begin with the end of a body's name ("Head of the Iran Chamber of
+        # Commerce Gholam-Hossein Shafei"): shorter runs, down to two words, come after it
+        if not _title_word_near().search(text, max(0, start - 80), start):
+            return [(start, end, False)]  # no title before it: no body's name ends inside it
+        later = [start + w.start() for w in words[1:-1]]
+        return [(start, end, False), *((s, end, True) for s in later)]
     if cut == len(words) - 1:
         return []
     # the run stopped at its length limit; the name goes on after it ("New York Attorney
     # General Elliot Spitzer")
     more = re.match(rf"(?:\s+{_NAME_PART}){{1,{cut + 1}}}", text[end:])
-    return [(start + words[cut + 1].start(), end + (more.end() if more else 0))]
+    return [(start + words[cut + 1].start(), end + (more.end() if more else 0), False)]
+
+
+@cache
+def _title_word_near() -> re.Pattern[str]:
+    """Any title word followed by "of", "for" or "at" ("Head of the ... X")."""
+    return re.compile(rf"(?i:\b(?:{vocab.alternation(_title_tail_words())}))\s+(?:of|for|at)\b")
 
 
 @cache
@@ -176,13 +214,18 @@ def _title_before(
     the title."""
     pattern = re.compile(
         rf"{_title_phrase()}(?:\s+(?:of|for|at|with)\s+(?!{_DETAIL}\b)(?:the\s+)?"
-        rf"{_org_span(table, 'org2')}(?:\s+\([A-Z][\w&]+\))?)?"
+        rf"(?:{_org_span(table, 'org2')}|{_WORDS_PORTFOLIO})(?:\s+\([A-Z][\w&]+\))?)?"
         rf"(?:\s+for\s+(?P<detail>{_DETAIL}))?,?\s+$"
     )
     match = pattern.search(text[:name_start])
     if match is None:
         return None
+    if match.group("words") and not re.search(r"\bminister\b", match.group("title"), re.I):
+        return None  # only a minister's title is followed by a portfolio in words
     org_text = match.group("org2")
+    if org_text is None and match.group("words"):
+        # "Minister of Industry, Mine and Trade X": a ministry named by its portfolio
+        org_text = _named_ministry(table, match.group("words").lower(), match.group("title"))
     if org_text is None:
         before = re.search(
             rf"{_org_span(table, 'org')}(?:['’]s?)?\s+$", text[: match.start("title")]
@@ -202,6 +245,11 @@ def _title_before(
     initial = match.start("title") == 0 and org_text is not None
     parts = _title_parts(match, org_text, _affairs(detail) if detail else None, initial=initial)
     return parts, match.start()
+
+
+#: A portfolio in capitalised words, listed: "of Industry, Mine and Trade", "of Roads and Urban
+#: Development" (read with a minister's title).
+_WORDS_PORTFOLIO = r"(?P<words>[A-Z][a-z]+(?:,?\s+(?:and\s+)?[A-Z][a-z]+){1,4})"
 
 
 def _title_after(
@@ -466,8 +514,8 @@ def valid_person_name(table: EntityTable, name: str) -> bool:
         return False
     if lowered & set(_title_forms()) or any(w.isupper() and len(w) > 1 for w in words):
         return False
-    if words[-1].lower() in COMPANY_SUFFIXES:
-        return False  # "World Markets", "Lehman Brothers": the end of a company's name
+    if lowered & COMPANY_SUFFIXES:
+        return False  # "World Markets", "Mining Industries": words of a company's name
     if table.find_agency(name) is not None:
         return False
     return not any(w in places_by_form() for w in words) and name not in places_by_form()
