@@ -152,3 +152,11 @@ def test_words_of_a_body_after_a_title_are_no_person() -> None:
         "Development Company (ICMIDC), said 9 mines opened."
     )
     assert list(roles) == ["Reza Nabavi"]
+
+
+def test_a_possessive_s_is_no_portfolio() -> None:
+    roles = _roles(
+        "TEHRAN – The Iran Fisheries Organization (IFO) grew. IFO's head Javad Rostami said "
+        "40 ports opened."
+    )
+    assert roles["Javad Rostami"] == {("Iran Fisheries Organization", "head")}

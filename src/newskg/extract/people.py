@@ -69,7 +69,7 @@ def _title_phrase() -> str:
     # a lower-case portfolio is one word right before the title ("economy minister"); longer
     # ones run into the clause before it ("a meeting, CBI Governor")
     portfolio = (
-        rf"(?P<portfolio>(?<![\w-])(?:{word}(?:,?\s+(?:and\s+)?{word}){{0,3}}"
+        rf"(?P<portfolio>(?<![\w'’-])(?:{word}(?:,?\s+(?:and\s+)?{word}){{0,3}}"
         rf"|{_NOT_PORTFOLIO}(?!(?:{modifiers})\b)(?![a-z]+(?:ing|ed)\b)[a-z]+)\s+)?"
     )
     one = rf"(?:{modifier}){{0,2}}(?i:{forms})\b"
