@@ -19,7 +19,13 @@ from dataclasses import dataclass, field, replace
 from rdflib import Literal, URIRef
 
 from newskg.extract import Extraction
-from newskg.extract.names import partial_name_of, person_key, same_body, surname_key
+from newskg.extract.names import (
+    partial_name_of,
+    person_key,
+    person_parts,
+    same_body,
+    surname_key,
+)
 from newskg.iris import IriScheme, slug
 from newskg.model import (
     Agency,
@@ -101,7 +107,7 @@ class EntityIndex:
     def _index_person(self, person: _KnownPerson) -> None:
         # Only the fullest name merges unconditionally: a shorter alias ("Asghar X") was merged
         # within one agency and must not pull in a namesake from another.
-        fullest = max(sorted(person.names), key=lambda n: len(person_key(n).split("-")), default="")
+        fullest = max(sorted(person.names), key=lambda n: len(person_parts(n)), default="")
         if fullest:
             self._by_full_key.setdefault(person_key(fullest), person.iri)
         for name in person.names:

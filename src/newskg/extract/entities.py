@@ -27,6 +27,7 @@ from newskg.extract.people import (
     settle_role_agencies,
 )
 from newskg.extract.places import (
+    find_actors,
     find_places,
     find_population_acronyms,
     find_populations,
@@ -62,6 +63,7 @@ def find_entities(
     for sentence in sentences:
         find_unnamed_roles(table, sentence)
         find_populations(table, sentence)
+        find_actors(table, sentence)
         find_programs(table, sentence)
         find_generic_references(table, sentence)
     link_unnamed_roles(table)

@@ -198,8 +198,12 @@ def person_parts(name: str) -> tuple[str, ...]:
 
 
 def person_key(name: str) -> str:
-    """Deterministic key of a person's name ("Ali-Asghar Mosaheb" -> "ali-asqar-musaheb")."""
-    return "-".join(person_parts(name))
+    """Deterministic key of a person's name ("Ali-Asghar Mosaheb" -> "aliasqarmusaheb").
+
+    Separators do not count: compound given names are written joined, hyphenated or spaced
+    ("Aliakbar", "Ali-Akbar", "Ali Akbar"), so the key is the spelling key of all parts run
+    together. Use ``person_parts`` to count parts."""
+    return spelling_key("".join(p for p in re.split(r"[\s\-‐–]+", name.strip()) if p))
 
 
 def surname_key(name: str) -> str:

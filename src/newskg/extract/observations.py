@@ -12,10 +12,11 @@ from decimal import Decimal
 
 from newskg.extract import vocab
 from newskg.extract.attribution import Attribution
-from newskg.extract.lexicon import SPEECH
+from newskg.extract.lexicon import COMPANY_NOUNS, SPEECH, words_pattern
 from newskg.extract.periods import Period, Role, iranian_year_of, shifted, with_year
 from newskg.extract.quantities import Quantity
 from newskg.extract.records import AmountMention, ObservationMention, Sentence
+from newskg.extract.reporting import ANNUAL, compares_with_year_before, reporting_year, year_span
 from newskg.extract.status import from_level, status_of
 from newskg.extract.table import EntityTable, Occurrence
 from newskg.extract.vocab import COUNT, MEASURE, MONEY, PERCENT, POINT
@@ -74,8 +75,11 @@ def build_observations(
     """The observations of an article, in text order."""
     found: list[ObservationMention] = []
     previous_sentence_obs: list[ObservationMention] = []
+    year = reporting_year(text)
     for context in contexts:
-        sentence_obs = _sentence_observations(text, context, table, found, previous_sentence_obs)
+        sentence_obs = _sentence_observations(
+            text, context, table, found, previous_sentence_obs, year
+        )
         found.extend(sentence_obs)
         if sentence_obs:
             previous_sentence_obs = sentence_obs
@@ -89,7 +93,10 @@ def _sentence_observations(
     table: EntityTable,
     earlier: list[ObservationMention],
     previous: list[ObservationMention],
+    year: int | None = None,
 ) -> list[ObservationMention]:
+    """The figures of one sentence; ``year`` is the year the article reports on, when it names
+    no date for its figures (``reporting.reporting_year``)."""
     sentence = context.sentence
     s_text = sentence.text
     if re.search(r"All\s+Content\s+by|licensed\s+under", s_text):
@@ -167,6 +174,9 @@ def _sentence_observations(
         if subject is None:
             continue
         reference = _reference_period([*earlier, *result])
+        # the year the article reports on: the year of "the full year" and of annual results,
+        # and the base of a shift when no figure before has a period
+        fallback = year_span(year) if year is not None else None
         period_tuple: tuple[date | None, date | None, str | None]
         period = _period(context.periods, quantity, quantities)
         shift = _shift_after(context.periods, quantity, quantities)
@@ -175,11 +185,15 @@ def _sentence_observations(
         if shift is not None:
             # "£75m compared with £125m a year earlier": the sentence's period, moved back
             base = period if period is not None and period.resolved else None
-            start, end = (base.first, base.last) if base else reference or (None, None)
+            start, end = (base.first, base.last) if base else reference or fallback or (None, None)
             start, end = shifted(start, end, shift.shift or "year")
             period_tuple = (start, end, shift.label) if end else (None, None, None)
         elif period is not None and not period.resolved:
-            period_tuple = _in_reference_year(period, reference)
+            gregorian = period.pending is not None and not period.pending.iranian
+            # a figure before may be a shifted one ("from $639m a year earlier"): the
+            # article's own year is the surer anchor
+            anchor = fallback if gregorian and fallback is not None else reference
+            period_tuple = _in_reference_year(period, anchor)
         elif period is None and parent is not None:
             period_tuple = (parent.period_start, parent.period_end, parent.period_label)
         elif period is None and reference is not None and _ANAPHORIC.search(s_text):
@@ -187,6 +201,8 @@ def _sentence_observations(
             period_tuple = (reference[0], reference[1], None)
         elif period is not None:
             period_tuple = (period.first, period.last, period.label)
+        elif fallback is not None and year is not None and _of_the_year(s_text, year, status):
+            period_tuple = (fallback[0], fallback[1], None)
         else:
             period_tuple = (None, None, None)
         if parent is not None and not _own_status_cue(s_text, quantity):
@@ -368,6 +384,9 @@ def _reported_subject(
     after = text[q_end : base + len(sentence.text)]
     if table.country and re.search(r"(?:country|nation)['’]s\s+(?:total\s+)?$", text[base:q_start]):
         return table.country
+    described = _described_body(text, base, q_start, in_sentence)
+    if described and _main_agency(table) is not None:
+        return _main_agency(table)
     owner = _possessive_owner(text, base, q_start, in_sentence, table)
     if owner is not None:
         return owner
@@ -449,6 +468,24 @@ def _possessive_owner(
     return None if named_before else ref
 
 
+#: A sentence whose subject is a body described, not named, after a possessive ("Iran's
+#: state-run mining conglomerate plans", "The country's largest carmaker has").
+_DESCRIBED_BODY = re.compile(
+    r"\s*(?:[\w-]+\s+){0,2}?[\w-]+['’]s\s+(?:[a-z][\w-]*\s+){0,3}"
+    rf"(?:{words_pattern(COMPANY_NOUNS)})"
+    r"\s+(?:has|have|had|is|was|will|would|could|plans|planned|aims|expects|[a-z]+ed)\b"
+)
+
+
+def _described_body(text: str, base: int, q_start: int, in_sentence: list[Occurrence]) -> bool:
+    """Whether the sentence's subject is a body described after a possessive and no body is
+    named before the figure: the figure is that body's (the article's main body), not the
+    place's, however long the sentence runs on."""
+    if _DESCRIBED_BODY.match(text, base) is None:
+        return False
+    return not any(o.kind == "agency" and o.start < q_start for o in in_sentence)
+
+
 def _inside_quantity_noun(occurrence: Occurrence, sentence: Sentence) -> bool:
     return False
 
@@ -459,6 +496,15 @@ def _main_agency(table: EntityTable) -> str | None:
         if occurrence.kind == "agency" and not table.agency_by_ref(occurrence.ref).news:
             counts[occurrence.ref] = counts.get(occurrence.ref, 0) + 1
     return max(counts, key=lambda r: counts[r]) if counts else None
+
+
+def _of_the_year(text: str, year: int, status: Status) -> bool:
+    """Whether a result without a period is one of the year the article reports on: its
+    sentence calls it annual ("annual profits", "for the full year") or compares it with the
+    year before ("up 10% on 2003")."""
+    if status is not Status.ACHIEVED:
+        return False
+    return ANNUAL.search(text) is not None or compares_with_year_before(text, year)
 
 
 def _reference_period(found: list[ObservationMention]) -> tuple[date | None, date] | None:

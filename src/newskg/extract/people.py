@@ -18,18 +18,21 @@ from dataclasses import replace
 from functools import cache
 
 from newskg.extract import vocab
-from newskg.extract.lexicon import NON_NAME_WORDS, SPEECH
-from newskg.extract.names import ORGANISATION_WORDS, same_body
+from newskg.extract.lexicon import COMPANY_SUFFIXES, NON_NAME_WORDS, SPEECH
+from newskg.extract.names import ORGANISATION_WORDS, head_word, same_body
 from newskg.extract.organisations import (
     COMPANY_NAME,
     agency_names_pattern,
     places_by_form,
     strip_openers,
 )
+from newskg.extract.periods import iranian_article
 from newskg.extract.records import RoleMention, Sentence
 from newskg.extract.table import EntityTable, Occurrence, PersonRecord, UnnamedRole
 
-_NAME_PART = r"[A-Z][a-z]*[A-Z]?[a-z]+(?:-[A-Z]?[a-z]+)*(?:['’][A-Z][a-z]+)?"
+#: A name part; after an apostrophe two or more letters follow ("O'Neill", "Sa'idi"), never the
+#: one letter of a possessive ("Ghorbani's").
+_NAME_PART = r"[A-Z][a-z]*[A-Z]?[a-z]+(?:-[A-Z]?[a-z]+)*(?:['’][A-Za-z][a-z]+)?"
 _PARTICLE = r"(?:van|von|de|da|den|der|al|bin|el|ibn|dos|du)"
 #: Two to five name parts ("Ali-Asghar Mosaheb", "George W Bush", "Luiz Inacio Lula da Silva").
 PERSON_NAME = rf"{_NAME_PART}(?:\s+(?:{_PARTICLE}\s+)*(?:{_NAME_PART}|[A-Z]\.?(?=\s+[A-Z]))){{1,4}}"
@@ -40,7 +43,8 @@ _HONORIFIC = re.compile(
 MAIN, COUNTRY = "@main", "@country"
 _NOT_PORTFOLIO = (
     r"(?!(?:said|says|told|added|noted|the|a|an|its|his|her|their|our|and|of|for|with|by|as"
-    r"|new|top|former|is|was|has|had|who|which|that|to|in|on|at|from|then|now|also)\b)"
+    r"|new|top|former|is|was|has|had|who|which|that|to|in|on|at|from|then|now|also|but|yet|or"
+    r"|nor|so|when|while|if|after|before|because|although|though|where)\b)"
 )
 
 
@@ -58,12 +62,15 @@ def _title_phrase() -> str:
     modifiers = vocab.alternation(vocab.title_modifiers())
     modifier = rf"(?i:{modifiers})[\s-]+"
     # a modifier is never a portfolio: "Deputy Head" is not the head of a "Deputy" portfolio
-    word = rf"(?!(?i:{modifiers})\b)(?:[A-Z][a-z]+|[A-Z]{{2,}})"
+    # nor is a title word: "Deputy Roads Minister and PMO head X" holds two posts, and
+    # "Minister and PMO" is no portfolio
+    tails = vocab.alternation(_title_tail_words())
+    word = rf"(?!(?i:{modifiers}|{tails}|the|an?|its|his|her|their)\b)(?:[A-Z][a-z]+|[A-Z]{{2,}})"
     # a lower-case portfolio is one word right before the title ("economy minister"); longer
     # ones run into the clause before it ("a meeting, CBI Governor")
     portfolio = (
-        rf"(?P<portfolio>(?<![\w-])(?:{word}(?:,?\s+(?:and\s+)?{word}){{0,3}}"
-        rf"|{_NOT_PORTFOLIO}(?!(?:{modifiers})\b)[a-z]+)\s+)?"
+        rf"(?P<portfolio>(?<![\w'’-])(?:{word}(?:,?\s+(?:and\s+)?{word}){{0,3}}"
+        rf"|{_NOT_PORTFOLIO}(?!(?:{modifiers})\b)(?![a-z]+(?:ing|ed)\b)[a-z]+)\s+)?"
     )
     one = rf"(?:{modifier}){{0,2}}(?i:{forms})\b"
     return (
@@ -72,28 +79,76 @@ def _title_phrase() -> str:
 
 
 def _org_span(table: EntityTable, group: str) -> str:
-    """A named group matching a known agency name or any company-like capitalised name."""
-    return rf"(?P<{group}>{agency_names_pattern(table)}|{COMPANY_NAME})"
+    """A named group matching a known agency name or any company-like capitalised name, with
+    the place it belongs to when written as a possessive ("Khuzestan Province's Agriculture
+    Jihad Organization" is the province's own body)."""
+    return rf"(?P<{group}>(?:{_OWNER}\s+)?(?:{agency_names_pattern(table)}|{COMPANY_NAME}))"
+
+
+#: A possessive that may name a body's owner ("Khuzestan Province's"); ``_place_owned`` checks
+#: that it is a place. Kept generic so that the patterns built per sentence compile fast.
+_OWNER = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?['’]s"
+
+
+def _place_owned(org_text: str) -> tuple[bool, str]:
+    """Whether ``org_text`` starts with a province's or city's possessive, and the text without
+    any other possessive ("Khuzestan Province's X" is owned; "Acme's X" and "Iran's X" are X)."""
+    match = re.match(r"(?P<owner>(?P<first>[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?)['’]s\s+", org_text)
+    if match is None:
+        return False, org_text
+    owner = (
+        match.group("owner") if match.group("owner") in places_by_form() else match.group("first")
+    )
+    if owner in places_by_form() and owner not in _country_forms():
+        return True, org_text
+    # a country's body is the national one ("Iran's Statistical Centre"): no owner in its name
+    return False, org_text[match.end() :]
+
+
+@cache
+def _country_forms() -> frozenset[str]:
+    """Every surface form of a country (its national bodies are named without it)."""
+    return frozenset(
+        form
+        for entry in vocab.gazetteer()
+        if entry.kind == "country"
+        for form in entry.surface_forms
+    )
 
 
 def find_titled_people(table: EntityTable, sentence: Sentence) -> None:
     """People named with a title before or after their name."""
     text = sentence.text
     for match in re.finditer(rf"(?<![\w’'-]){PERSON_NAME}", text):
-        for start, end in _name_candidates(text, match.start(), match.end()):
-            role = _title_before(table, text, start, end) or _title_after(table, text, end)
-            if role is None:
+        for start, end, partial in _name_candidates(text, match.start(), match.end()):
+            roles = _titles_before(table, text, start, end)
+            after = None if roles else _title_after(table, text, end)
+            roles = roles or ([after] if after else [])
+            if not roles:
+                continue
+            if partial and not _ends_a_body(table, roles[-1][2]):
+                # a shorter run is a name only after a whole body's name ("of Tabriz Trade
+                # Chamber X"), not after part of one ("of Turkish | State Railways")
                 continue
             name = text[start:end]
             if not valid_person_name(table, name):
                 continue
-            _record_person(table, sentence, start, end, name, role)
+            for role in roles:
+                _record_person(table, sentence, start, end, name, role)
             break
 
 
-def _name_candidates(text: str, start: int, end: int) -> list[tuple[int, int]]:
-    """Spans of a capitalised run that may be a name: after its last title word first ("ISIPO
-    Deputy Head Ali Asqar Mosaheb"), then the whole run."""
+def _ends_a_body(table: EntityTable, org_text: str | None) -> bool:
+    """Whether ``org_text`` is a whole body's name: a known agency or a name with an
+    organisation word."""
+    if not org_text:
+        return False
+    return table.find_agency(org_text) is not None or head_word(org_text) is not None
+
+
+def _name_candidates(text: str, start: int, end: int) -> list[tuple[int, int, bool]]:
+    """Spans of a capitalised run that may be a name: after its last title word ("ISIPO Deputy
+    Head Ali Asqar Mosaheb"), else the whole run, then its shorter tails (flagged partial)."""
     run = text[start:end]
     words = list(re.finditer(r"\S+", run))
     cut = None
@@ -107,10 +162,24 @@ def _name_candidates(text: str, start: int, end: int) -> list[tuple[int, int]]:
         ):
             cut = i
     if cut is None:
-        return [(start, end)]
+        # the run may begin with the end of a body's name ("Head of the Iran Chamber of
+        # Commerce Gholam-Hossein Shafei"): shorter runs, down to two words, come after it
+        if not _title_word_near().search(text, max(0, start - 80), start):
+            return [(start, end, False)]  # no title before it: no body's name ends inside it
+        later = [start + w.start() for w in words[1:-1]]
+        return [(start, end, False), *((s, end, True) for s in later)]
     if cut == len(words) - 1:
         return []
-    return [(start + words[cut + 1].start(), end)]
+    # the run stopped at its length limit; the name goes on after it ("New York Attorney
+    # General Elliot Spitzer")
+    more = re.match(rf"(?:\s+{_NAME_PART}){{1,{cut + 1}}}", text[end:])
+    return [(start + words[cut + 1].start(), end + (more.end() if more else 0), False)]
+
+
+@cache
+def _title_word_near() -> re.Pattern[str]:
+    """Any title word followed by "of", "for" or "at" ("Head of the ... X")."""
+    return re.compile(rf"(?i:\b(?:{vocab.alternation(_title_tail_words())}))\s+(?:of|for|at)\b")
 
 
 @cache
@@ -118,26 +187,52 @@ def _title_tail_words() -> frozenset[str]:
     return frozenset(form.split()[-1] for form in _title_forms())
 
 
+_Role = tuple[str, str | None, str | None, str | None]
+
+
+def _titles_before(table: EntityTable, text: str, name_start: int, name_end: int) -> list[_Role]:
+    """The posts written before a name: one ("ISIPO head X"), or two joined by "and" when the
+    second has its own body ("Deputy Roads Minister and PMO head X" holds both posts)."""
+    found = _title_before(table, text, name_start, name_end)
+    if found is None:
+        return []
+    role, start = found
+    if role[2] is None:
+        return [role]
+    first = re.search(rf"{_title_phrase()}\s+and\s+$", text[:start])
+    if first is None:
+        return [role]
+    return [_title_parts(first, None, None), role]
+
+
 def _title_before(
     table: EntityTable, text: str, name_start: int, name_end: int
-) -> tuple[str, str | None, str | None, str | None] | None:
+) -> tuple[_Role, int] | None:
     """(title, portfolio, org text, detail) of a title written before the name at
     ``name_start``; the body may follow the title ("head of ISIPO, X"), precede it ("ISIPO head
-    X") or follow the name ("analyst X of Dresdner Kleinwort Wasserstein")."""
+    X") or follow the name ("analyst X of Dresdner Kleinwort Wasserstein"); with the start of
+    the title."""
     pattern = re.compile(
         rf"{_title_phrase()}(?:\s+(?:of|for|at|with)\s+(?!{_DETAIL}\b)(?:the\s+)?"
-        rf"{_org_span(table, 'org2')}(?:\s+\([A-Z][\w&]+\))?)?"
+        rf"(?:{_org_span(table, 'org2')}|{_WORDS_PORTFOLIO})(?:\s+\([A-Z][\w&]+\))?)?"
         rf"(?:\s+for\s+(?P<detail>{_DETAIL}))?,?\s+$"
     )
     match = pattern.search(text[:name_start])
     if match is None:
         return None
+    if match.group("words") and not re.search(r"\bminister\b", match.group("title"), re.I):
+        return None  # only a minister's title is followed by a portfolio in words
     org_text = match.group("org2")
+    if org_text is None and match.group("words"):
+        # "Minister of Industry, Mine and Trade X": a ministry named by its portfolio
+        org_text = _named_ministry(table, match.group("words").lower(), match.group("title"))
     if org_text is None:
         before = re.search(
             rf"{_org_span(table, 'org')}(?:['’]s?)?\s+$", text[: match.start("title")]
         )
         org_text = before.group("org") if before else None
+        if org_text and not strip_openers(org_text)[0]:
+            org_text = None  # "Yet analyst X of Y": an opener is no body; look after the name
     if org_text is None:
         after = re.match(
             rf"\s+(?:of|at|with|from|for)\s+(?:the\s+)?{_org_span(table, 'org')}",
@@ -145,7 +240,16 @@ def _title_before(
         )
         org_text = after.group("org") if after else None
     detail = match.group("detail")
-    return _title_parts(match, org_text, _affairs(detail) if detail else None)
+    # a sentence that starts with the title capitalises its field only by position
+    # ("Aviation analyst X of Y"): with the body named elsewhere, it is the lower-case field
+    initial = match.start("title") == 0 and org_text is not None
+    parts = _title_parts(match, org_text, _affairs(detail) if detail else None, initial=initial)
+    return parts, match.start()
+
+
+#: A portfolio in capitalised words, listed: "of Industry, Mine and Trade", "of Roads and Urban
+#: Development" (read with a minister's title).
+_WORDS_PORTFOLIO = r"(?P<words>[A-Z][a-z]+(?:,?\s+(?:and\s+)?[A-Z][a-z]+){1,4})"
 
 
 def _title_after(
@@ -155,7 +259,10 @@ def _title_after(
     pattern = re.compile(
         rf",\s+(?:the\s+|an?\s+)?(?:{_org_span(table, 'org')}(?:['’]s?)?\s+)?{_title_phrase()}"
         rf"(?:\s+(?:of|at|with|for|in)\s+(?:the\s+)?{_org_span(table, 'org2')})?"
-        r"(?:\s+of\s+(?P<ministry>[a-z][a-z, ]+?)(?=\s+for\b|[,.;]))?"
+        # a portfolio in words may list ("of industry, mining and trade"), but ends before
+        # the clause goes on (", said")
+        rf"(?:\s+of\s+(?P<ministry>[a-z]+(?:,\s+(?!(?:{SPEECH})\b)[a-z]+)*(?:,?\s+and\s+[a-z]+)?"
+        r"(?:\s+[a-z]+)*?)(?=\s+for\b|[,.;]))?"
         rf"(?:\s+for\s+(?P<detail>{_DETAIL}))?"
     )
     match = pattern.match(text, name_end)
@@ -182,17 +289,27 @@ def _named_ministry(table: EntityTable, portfolio: str, title: str) -> str | Non
     """The known ministry a "minister of <portfolio in words>" belongs to."""
     if not re.search(r"\bminister\b", title, re.I):
         return None
-    wanted = "Ministry of " + re.sub(r"\s+", " ", portfolio).strip().title()
+    words = re.sub(r"\s+", " ", portfolio).strip()
+    wanted = "Ministry of " + words.title()
     known = next((a for a in table.agencies if any(same_body(wanted, n) for n in a.names)), None)
-    return known.names[0] if known else None
+    if known is not None:
+        return known.names[0]
+    # "the minister of industry, mining and trade" with no such ministry named before
+    return f"Ministry of {_capitalised(words)}" if _in_ministry(table, title.lower()) else None
 
 
 def _title_parts(
-    match: re.Match[str], org_text: str | None, detail: str | None
+    match: re.Match[str], org_text: str | None, detail: str | None, *, initial: bool = False
 ) -> tuple[str, str | None, str | None, str | None]:
-    """Split a title match into the title as written, its portfolio and its body."""
+    """Split a title match into the title as written, its portfolio and its body; ``initial``
+    when the title starts the sentence and a one-word portfolio is capitalised by position."""
     portfolio = (match.group("portfolio") or "").strip() or None
     title = match.group("title")
+    if initial and portfolio and " " not in portfolio and portfolio not in places_by_form():
+        title = title.replace(portfolio, portfolio.lower(), 1)
+        portfolio = portfolio.lower()
+    if portfolio and _ends_with_title(title, portfolio):
+        portfolio = None  # "managing director": the word is part of the title, no portfolio
     if portfolio and not _implies_body(title) and portfolio[0].isupper():
         if org_text is None:
             org_text = portfolio  # "BP chief executive", "New York attorney general"
@@ -201,6 +318,12 @@ def _title_parts(
         title = title.replace(portfolio, " ").strip()
         portfolio = None
     return re.sub(r"\s+", " ", title), portfolio, org_text, detail
+
+
+def _ends_with_title(title: str, portfolio: str) -> bool:
+    """True when ``portfolio`` starts a title form that ends ``title`` ("managing director")."""
+    tail = title[title.rfind(portfolio) :].lower()
+    return re.sub(r"\s+", " ", tail) in _title_forms()
 
 
 def _implies_body(title: str) -> bool:
@@ -236,20 +359,19 @@ def role_agency(
     sentence: Sentence,
 ) -> tuple[str, str | None]:
     """The normalised title and the body (``ref`` or a marker) of a post as written."""
-    title, office, organisation_word = normalise_title(written)
+    # the portfolio may itself hold "and" ("Roads and Urban Development Minister"), which
+    # would split the title in two: normalise the title without it
+    core = written.replace(portfolio, " ") if portfolio else written
+    title, office, organisation_word = normalise_title(core)
+    country_only = org_text is not None and _place_after_openers(_unpossessed(org_text))
+    if portfolio and organisation_word and (not org_text or country_only):
+        # "Iran's Oil Minister X" names the country, but the post is in the Oil Ministry
+        ministry = _ministry_of(table, portfolio, organisation_word, title, sentence)
+        if ministry is not None:
+            return title, ministry
     if org_text:
         return _with_portfolio(title, portfolio), _body_of(table, org_text, sentence)
     if portfolio and organisation_word:
-        ministry = next(
-            (
-                a
-                for a in table.agencies
-                if any(same_body(f"{portfolio} {organisation_word}", n) for n in a.names)
-            ),
-            None,
-        )
-        if ministry is not None:
-            return title, ministry.ref
         return _with_portfolio(title, portfolio), COUNTRY
     ministries = [a for a in table.agencies if re.search(r"\bMinistry\b", a.label)]
     if office == "state" and "minister" in title.split() and len(ministries) == 1:
@@ -260,6 +382,48 @@ def role_agency(
     if office == "executive":
         return _with_portfolio(title, portfolio), MAIN
     return _with_portfolio(title, portfolio), None
+
+
+def _unpossessed(org_text: str) -> str:
+    return re.sub(r"['’]s?$", "", org_text)
+
+
+def _ministry_of(
+    table: EntityTable, portfolio: str, organisation_word: str, title: str, sentence: Sentence
+) -> str | None:
+    """The ministry of a "<portfolio> minister": the one the article names, else a new one when
+    the convention puts the post there, else None (the post is the government's)."""
+    wanted = f"{portfolio} {organisation_word}"
+    known = next((a for a in table.agencies if any(same_body(wanted, n) for n in a.names)), None)
+    if known is not None:
+        return known.ref
+    if not _in_ministry(table, title):
+        return None
+    agency = table.agency(f"{_capitalised(portfolio)} {organisation_word}")
+    agency.sentences.append(sentence.index)
+    return agency.ref
+
+
+def _in_ministry(table: EntityTable, title: str) -> bool:
+    """Whether a minister's post with no ministry named is one in the ministry: a deputy
+    minister is an official of the ministry, not a member of the government; Iranian outlets
+    report the minister too as the head of his ministry ("Oil Minister X": the Oil Ministry)."""
+    return _is_deputy(title) or iranian_article(table.text)
+
+
+def _capitalised(words: str) -> str:
+    """A portfolio as a name: "roads and urban development" -> "Roads and Urban Development"."""
+    small = {"and", "of", "the", "for"}
+    return " ".join(w if w in small else w[:1].upper() + w[1:] for w in words.split())
+
+
+#: Modifiers that make a post a subordinate one (a deputy minister is no cabinet member).
+_SUBORDINATE = frozenset(["deputy", "vice", "assistant"])
+
+
+def _is_deputy(title: str) -> bool:
+    """True for a subordinate post: "deputy minister", "vice minister"."""
+    return bool(set(title.split()[:-1]) & _SUBORDINATE)
 
 
 def _with_portfolio(title: str, portfolio: str | None) -> str:
@@ -273,9 +437,19 @@ def _with_portfolio(title: str, portfolio: str | None) -> str:
 def _body_of(table: EntityTable, org_text: str, sentence: Sentence) -> str | None:
     """The agency a post's organisation text names: a known agency, a place's government
     ("New York attorney general"), or a new company."""
-    org_text, _ = strip_openers(re.sub(r"['’]s?$", "", org_text))
+    org_text = re.sub(r"['’]s?$", "", org_text)
+    place = _place_after_openers(org_text)
+    if place is not None:
+        return table.government(place)
+    org_text, _ = strip_openers(org_text)
     if not org_text:
         return None
+    is_owned, org_text = _place_owned(org_text)
+    if is_owned:
+        # the body's full name keeps its owner; a shorter name found earlier becomes an alias
+        owned = table.agency(org_text)
+        owned.sentences.append(sentence.index)
+        return owned.ref
     known = table.find_agency(org_text)
     if known is not None:
         known.sentences.append(sentence.index)
@@ -289,6 +463,19 @@ def _body_of(table: EntityTable, org_text: str, sentence: Sentence) -> str | Non
     agency = table.agency(org_text, acronym=org_text if org_text.isupper() else None)
     agency.sentences.append(sentence.index)
     return agency.ref
+
+
+def _place_after_openers(org_text: str) -> str | None:
+    """The place ``org_text`` names once sentence openers go ("Later, New York" -> "New York");
+    checked word by word, as "New" is itself an opener."""
+    words = org_text.split()
+    for i in range(len(words)):
+        candidate = " ".join(words[i:]).strip(", ")
+        if candidate in places_by_form():
+            return candidate
+        if words[i].lower().strip(",") not in NON_NAME_WORDS:
+            return None
+    return None
 
 
 def normalise_title(written: str) -> tuple[str, str, str | None]:
@@ -327,6 +514,8 @@ def valid_person_name(table: EntityTable, name: str) -> bool:
         return False
     if lowered & set(_title_forms()) or any(w.isupper() and len(w) > 1 for w in words):
         return False
+    if lowered & COMPANY_SUFFIXES:
+        return False  # "World Markets", "Mining Industries": words of a company's name
     if table.find_agency(name) is not None:
         return False
     return not any(w in places_by_form() for w in words) and name not in places_by_form()
@@ -391,14 +580,18 @@ def find_person_references(table: EntityTable, sentence: Sentence) -> None:
 # -------------------------------------------------------------------------- unnamed posts
 
 
+#: "The company", "the organization": the body the article is about, named before.
+_ANAPHORA = r"the\s+(?:company|firm|group|organi[sz]ation)"
+
+
 def find_unnamed_roles(table: EntityTable, sentence: Sentence) -> None:
     """Posts written without a name: "a deputy with ISIPO", "ISIPO head", "its chief executive",
     "the official"."""
     org = agency_names_pattern(table)
     pattern = re.compile(
-        rf"\b(?:(?P<det>(?i:the|a|an|its|his|her|their))\s+)?(?:(?P<org>{org}|the\s+company|"
-        rf"the\s+firm|the\s+group)(?:['’]s)?\s+)?(?P<title>{_simple_title()})"
-        rf"(?:\s+(?:of|with|at|for)\s+(?:the\s+)?(?P<org2>{org}))?"
+        rf"\b(?:(?P<det>(?i:the|a|an|its|his|her|their))\s+)?(?:(?P<org>{org}|{_ANAPHORA})"
+        rf"(?:['’]s)?\s+)?(?P<title>{_simple_title()})"
+        rf"(?:\s+(?:of|with|at|for)\s+(?P<org2>(?:the\s+)?(?:{org})|{_ANAPHORA}))?"
     )
     for match in pattern.finditer(sentence.text):
         start = sentence.start + match.start()
@@ -432,7 +625,7 @@ def _simple_title() -> str:
 
 def _unnamed_agency(table: EntityTable, org_text: str | None, det: str | None) -> str | None:
     if org_text:
-        if org_text.lower().startswith("the "):
+        if re.fullmatch(_ANAPHORA, org_text, re.I):
             return MAIN
         known = table.find_agency(org_text)
         return known.ref if known else None
@@ -494,7 +687,10 @@ def settle_role_agencies(table: EntityTable) -> None:
     """Replace the markers of posts written without a body by the article's main agency or its
     country's government, once the whole article is read."""
     for person in table.people:
-        person.roles = [_settled(table, role) for role in person.roles]
+        settled = [_settled(table, role) for role in person.roles]
+        # the same post written once with its body and once without is one role
+        with_body = {role.title for role in settled if role.agency is not None}
+        person.roles = [r for r in settled if r.agency is not None or r.title not in with_body]
     for role in table.unnamed_roles:
         if role.agency in (MAIN, COUNTRY):
             role.agency = _settle(table, role.agency)

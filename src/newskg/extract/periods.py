@@ -167,6 +167,12 @@ class CalendarContext:
         return context
 
 
+def iranian_article(text: str) -> bool:
+    """True for an article that speaks of the Iranian calendar or is filed from Tehran: the
+    kind of article Iranian outlets write."""
+    return _IRANIAN_CUES.search(text) is not None
+
+
 # ----------------------------------------------------------------------------- calendars
 
 

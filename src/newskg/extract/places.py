@@ -142,6 +142,44 @@ def find_populations(table: EntityTable, sentence: Sentence) -> None:
         )
 
 
+#: A group that acts as the subject of a clause with no determiner ("Iranian banks paid",
+#: "banks have so far paid", "the cooperative sector has"): a clause start, an optional
+#: demonym, the group, and a verb. "Sector" counts only here, where it is the actor.
+_ACTOR = re.compile(
+    r"(?:^|(?<=[,;:–—]\s)|(?<=\bthat\s))(?:the\s+)?"
+    rf"(?P<label>(?P<demonym>[A-Z][a-z]+\s+)?(?:[a-z][a-z-]+\s+){{0,2}}?(?:{_POPULATION_HEADS}"
+    r"|sector))\s+(?:(?:have|has|had|will|could|would|can)\s+(?:so\s+far\s+|also\s+"
+    r"|already\s+)?)?(?:[a-z]+ed|paid|made|built|sold|spent|bought|lent|gave|won|took|have|has"
+    r"|pay|create|add|invest)\b"
+)
+
+
+def find_actors(table: EntityTable, sentence: Sentence) -> None:
+    """Groups that are the subject of a figure's clause without a determiner ("Iranian banks
+    paid 2 trillion rials", "the private sector has invested"), unless already covered."""
+    demonyms = {e.demonym for e in vocab.gazetteer() if e.demonym}
+    for match in _ACTOR.finditer(sentence.text):
+        demonym = (match.group("demonym") or "").strip()
+        if demonym and demonym not in demonyms:
+            continue  # "According banks" is no group; a capital word must be a demonym
+        # the demonym is the group's country, already read as a place: the group is the rest
+        start = sentence.start + (match.end("demonym") if demonym else match.start("label"))
+        end = sentence.start + match.end("label")
+        if table.covered(start, end, "agency", "population", "person"):
+            continue
+        # "Iranian banks" was read as the country's ("German unemployment"); as the clause's
+        # subject that acts, the group is the actor, so it replaces that reading
+        table.occurrences = [
+            o
+            for o in table.occurrences
+            if not (o.kind == "place" and o.start < end and start < o.end)
+        ]
+        label = table.text[start:end]
+        table.add(
+            Occurrence("population", population(table, label), sentence.index, start, end, label)
+        )
+
+
 def find_population_acronyms(table: EntityTable, sentence: Sentence) -> None:
     """ "small and medium-sized enterprises (SMEs)": a population with its acronym."""
     pattern = re.compile(

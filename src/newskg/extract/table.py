@@ -10,7 +10,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from newskg.extract.names import person_key, same_agency_name
+from newskg.extract.names import person_key, person_parts, same_agency_name
 from newskg.extract.records import (
     AgencyMention,
     PersonMention,
@@ -168,9 +168,26 @@ class EntityTable:
                 if name not in person.names:
                     person.names.append(name)
                 return person
+        fuller = self._fuller_person(name)
+        if fuller is not None:
+            return fuller
         person = PersonRecord(f"person:{len(self.people)}", name, [name])
         self.people.append(person)
         return person
+
+    def _fuller_person(self, name: str) -> PersonRecord | None:
+        """The one person of the article whose fuller name has ``name`` as a later part
+        ("Lula" of "Luiz Inacio Lula da Silva"); None for several (two people may share a
+        surname) or for a name of more than one word."""
+        parts = person_parts(name)
+        if len(parts) != 1:
+            return None
+        found = [
+            p
+            for p in self.people
+            if any(parts[0] in person_parts(n)[1:] for n in p.names if len(person_parts(n)) > 1)
+        ]
+        return found[0] if len(found) == 1 else None
 
     def person_by_ref(self, ref: str) -> PersonRecord:
         """The person with local ``ref``."""
@@ -239,7 +256,7 @@ def _add_name(agency: AgencyRecord, name: str) -> None:
 
 def _person_mention(person: PersonRecord) -> PersonMention:
     """The record of a person: the fullest name is the name, the others aliases."""
-    name = max(person.names, key=lambda n: (len(person_key(n).split("-")), len(n)))
+    name = max(person.names, key=lambda n: (len(person_parts(n)), len(n)))
     return PersonMention(
         ref=person.ref,
         name=name,
