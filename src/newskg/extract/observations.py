@@ -29,7 +29,9 @@ _MARKET = re.compile(
     r"\b(?:shares?\s+(?:price|prices|rose|fell|were|closed|jumped|dropped|gained|lost|slipped|"
     r"climbed|ended|traded|up|down)|share\s+price|stock\s+(?:price|market)|index|Dow|Nasdaq|FTSE"
     r"|Nikkei|exchange\s+rate|against\s+the\s+(?:dollar|euro|pound|yen)|a\s+barrel|per\s+barrel"
-    r"|an\s+ounce|per\s+ounce|a\s+share\s+price|pence\b|bond\s+yields?|trading\s+at)",
+    # the closing \b: without it "Dow" matched "down" and "index" matched "indexed", and every
+    # figure near "down 9.5 percent" was taken for a market quote and dropped
+    r"|an\s+ounce|per\s+ounce|a\s+share\s+price|pence|bond\s+yields?|trading\s+at)\b",
     re.IGNORECASE,
 )
 _PURPOSE = re.compile(
@@ -170,7 +172,7 @@ def _sentence_observations(
         elif _BREAKDOWN.search(before[-60:]) or _BREAKDOWN_LIST.search(before[-40:]):
             parent = _whole_of(quantity, [*earlier, *result])
         status = _status(s_text, quantity, result)
-        subject = _subject(text, sentence, quantity, table, result, previous, parent)
+        subject = _subject(text, sentence, quantity, table, result, previous, parent, status)
         if subject is None:
             continue
         reference = _reference_period([*earlier, *result])
@@ -179,7 +181,7 @@ def _sentence_observations(
         fallback = year_span(year) if year is not None else None
         period_tuple: tuple[date | None, date | None, str | None]
         period = _period(context.periods, quantity, quantities)
-        shift = _shift_after(context.periods, quantity, quantities)
+        shift = _shift_after(context.periods, quantity, quantities, s_text)
         if shift is not None and _CHANGE_VERB.search(before[-60:].lower()):
             shift = None
         if shift is not None:
@@ -197,7 +199,9 @@ def _sentence_observations(
         elif period is None and parent is not None:
             period_tuple = (parent.period_start, parent.period_end, parent.period_label)
         elif period is None and reference is not None and _ANAPHORIC.search(s_text):
-            # "in the same period", "the nine-month period": the period of the figures before
+            # "in the same period", "the nine-month period": the period of the figures before,
+            # the latest one of that length when the length is written
+            reference = _reference_of_length(s_text, [*earlier, *result]) or reference
             period_tuple = (reference[0], reference[1], None)
         elif period is not None:
             period_tuple = (period.first, period.last, period.label)
@@ -317,6 +321,7 @@ def _subject(
     so_far: list[ObservationMention],
     previous: list[ObservationMention],
     parent: ObservationMention | None,
+    status: Status,
 ) -> str | None:
     if parent is not None:
         return parent.subject
@@ -328,7 +333,22 @@ def _subject(
     ):
         # a statistics office, central bank or ministry only reports a national statistic
         return _country_in(sentence, table) or table.country or subject
+    if subject is not None and status is not Status.TARGET and _data_office(table, subject):
+        # a statistics office or customs administration reports what the country did
+        return _country_in(sentence, table) or table.country or subject
     return subject
+
+
+def _data_office(table: EntityTable, ref: str) -> bool:
+    """Whether the agency ``ref`` collects a country's data (its name has a word such as
+    "statistics" or "customs"): the figures it reports are the country's, not its own."""
+    agency = next((a for a in table.agencies if a.ref == ref), None)
+    if agency is None:
+        return False
+    # the names as written too: a body kept under its acronym ("IBGE") was defined by its name
+    written = [o.text for o in table.occurrences if o.ref == ref]
+    found = {w for name in [*agency.names, *written] for w in re.findall(r"[a-z]+", name.lower())}
+    return not found.isdisjoint(vocab.data_office_words())
 
 
 def _is_agency(table: EntityTable, ref: str) -> bool:
@@ -507,6 +527,37 @@ def _of_the_year(text: str, year: int, status: Status) -> bool:
     return ANNUAL.search(text) is not None or compares_with_year_before(text, year)
 
 
+_MONTH_COUNTS = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve",
+)  # fmt: skip
+
+
+#: "the nine-month period", "this six-month period": a period named by its length.
+_LENGTH_PERIOD = re.compile(
+    rf"\b(?:the|this|that)\s+(?P<count>\d{{1,2}}|{'|'.join(_MONTH_COUNTS)})-month\s+period\b", re.I
+)
+
+
+def _reference_of_length(
+    text: str, found: list[ObservationMention]
+) -> tuple[date | None, date] | None:
+    """The period of the latest figure whose period is as long as the one ``text`` names
+    ("the nine-month period"): a whole year named in between (a full-year target) is not it."""
+    match = _LENGTH_PERIOD.search(text)
+    if match is None:
+        return None
+    count = match.group("count").lower()
+    months = int(count) if count.isdigit() else _MONTH_COUNTS.index(count) + 1
+    for obs in reversed(found):
+        if obs.period_start is None or obs.period_end is None:
+            continue
+        # months of 28 to 31 days: the length in months, rounded
+        if round((obs.period_end - obs.period_start).days / 30.44) == months:
+            return obs.period_start, obs.period_end
+    return None
+
+
 def _reference_period(found: list[ObservationMention]) -> tuple[date | None, date] | None:
     """The period of the latest figure that has one: what "the same period", "a year earlier"
     or "the fourth quarter" with no year refer to."""
@@ -530,7 +581,7 @@ def _in_reference_year(
 
 
 def _shift_after(
-    periods: list[Period], quantity: Quantity, quantities: list[Quantity]
+    periods: list[Period], quantity: Quantity, quantities: list[Quantity], text: str
 ) -> Period | None:
     """A shift ("a year earlier", "the previous quarter") right after a level, with no other
     figure between them. A change ("up 47 percent from a year earlier") is of the current period:
@@ -544,8 +595,16 @@ def _shift_after(
             continue
         if any(quantity.end <= q.start < period.start for q in quantities):
             continue
+        if _COMPARED.search(text[quantity.end : period.start]):
+            # "95 million tons, compared with the same period of last year": the shift is the
+            # base of a comparison the figure itself is not part of
+            continue
         return period
     return None
+
+
+#: A comparison whose base follows at once, with no figure of its own.
+_COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|versus|than|over|on)\s+$", re.I)
 
 
 def _period(periods: list[Period], quantity: Quantity, quantities: list[Quantity]) -> Period | None:

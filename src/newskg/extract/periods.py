@@ -301,8 +301,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:month\s+of\s+)?)(?P<month>Farvardin|Ordibehesht|Khordad|Tir|Mordad|Amordad|Shahrivar"
         r"|Mehr|Aban|Azar|Dey|Day|Bahman|Esfand)(?!\s+News)(?:\s+(?P<year>1[34]\d\d))?\b")),
     ("same_period", re.compile(
-        rf"\b(?:the\s+)?same\s+(?:period|quarter|month|time)\s+(?:of|in|last)\s+"
-        rf"(?P<year>{_GREG_YEAR}|year)\b", re.I)),
+        # "of last year", "in the previous year": the year before, as "last year" alone is
+        rf"\b(?:the\s+)?same\s+(?:period|quarter|month|time)\s+(?:(?:of|in)\s+(?:the\s+)?"
+        rf"(?:(?:last|previous|preceding|prior)\s+)?|last\s+)(?P<year>{_GREG_YEAR}|year)\b", re.I)),
     ("shift", re.compile(
         r"\b(?:a\s+)?year[- ]earlier\b|\ba\s+year\s+(?:ago|before|earlier)\b"
         r"|\b(?:the\s+)?(?:previous|preceding|prior)\s+(?:fiscal\s+|financial\s+|calendar\s+)?"

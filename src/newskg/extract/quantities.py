@@ -190,10 +190,15 @@ def find_quantities(text: str) -> list[Quantity]:
     """Every figure in ``text`` (one sentence), in order; non-figures are dropped."""
     number_re, noun_re = _patterns()
     found: list[Quantity] = []
-    for match in number_re.finditer(text):
+    position = 0
+    while (match := number_re.search(text, position)) is not None:
         quantity = _read(text, match, noun_re)
         if quantity is not None:
             found.append(quantity)
+        position = max(match.end(), position + 1)
+        if quantity is None and match.group("num2"):
+            # a dropped "range" may be a year and a figure: "in March 2019 to $3.2 billion"
+            position = match.start("range")
     return _merge_ranges(text, found)
 
 

@@ -1,0 +1,83 @@
+"""Figures kept or dropped, their periods when the text refers back to one, and the subject of
+figures a data office reports."""
+
+from __future__ import annotations
+
+from datetime import date
+from decimal import Decimal
+
+from newskg.extract import extract
+from newskg.extract.periods import CalendarContext, Role, find_periods
+from newskg.model import Article, Status
+
+
+def _observations(text: str, published: date | None = None) -> dict[Decimal, object]:
+    extraction = extract(Article(text, date_published=published))
+    labels = {a.ref: a.label for a in extraction.agencies}
+    labels |= {p.ref: p.label for p in extraction.places}
+    return {
+        o.value: (labels.get(o.subject, o.subject), o.status, o.period_start, o.period_end)
+        for o in extraction.observations
+    }
+
+
+def test_a_fall_written_down_is_no_market_quote() -> None:
+    # "down" once matched the market word "Dow", and the whole figure was dropped
+    got = _observations(
+        "Zambia's copper output rose 8% in 2003. "
+        "Cobalt output stood at 4,000 tonnes in 2003, down 6% on the year before."
+    )
+    assert Decimal(4000) in got
+    assert Decimal(6) in got
+
+
+def test_the_same_period_of_last_year_is_a_shift_not_the_figures_period() -> None:
+    context = CalendarContext.for_article("", date(2019, 12, 1))
+    found = find_periods("Sales fell 4% compared with the same period of last year.", context)
+    assert [p.role for p in found] == [Role.SHIFT]
+
+
+def test_a_change_compared_with_the_same_period_keeps_the_sentence_period() -> None:
+    got = _observations(
+        "Kenya's tea exports reached 300,000 tonnes in the first half of 2018, a 5% fall "
+        "compared with the same period of last year, the tea board said."
+    )
+    first_half = (date(2018, 1, 1), date(2018, 6, 30))
+    assert got[Decimal(300000)][2:] == first_half
+    assert got[Decimal(5)][2:] == first_half
+
+
+def test_a_period_named_by_its_length_is_the_earlier_one_of_that_length() -> None:
+    got = _observations(
+        "Chile's copper exports reached $20 billion in the first nine months of 2018. "
+        "The mining ministry had targeted $30 billion for the full year 2018. "
+        "Port traffic rose 4 percent in the nine-month period, the ministry said."
+    )
+    assert got[Decimal(4)][2:] == (date(2018, 1, 1), date(2018, 9, 30))
+
+
+def test_a_data_office_reports_the_countrys_figures() -> None:
+    got = _observations(
+        "Peru's exports rose in March. "
+        "The National Institute of Statistics (INEI) said imports fell 3% in March 2019 to "
+        "$3.2 billion."
+    )
+    assert got[Decimal(3)][0] == "Peru"
+    assert got[Decimal(3200000000)][0] == "Peru"
+    assert got[Decimal(3)][1] is Status.ACHIEVED
+
+
+def test_a_customs_office_target_stays_its_own() -> None:
+    got = _observations(
+        "Peru's customs agency reported on trade. The Peru Customs Administration (PCA) aims to "
+        "clear 90 percent of cargo within a day by 2021."
+    )
+    assert got[Decimal(90)][0] != "Peru"
+
+
+def test_a_body_named_with_for_before_its_acronym_is_a_body() -> None:
+    extraction = extract(
+        Article("The Chilean Institute for Mining and Metals (ICMM) said output rose 2%.")
+    )
+    names = [n for a in extraction.agencies for n in (a.label, *a.alt_labels)]
+    assert any("Institute for Mining and Metals" in n for n in names)
