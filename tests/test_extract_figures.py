@@ -81,3 +81,30 @@ def test_a_body_named_with_for_before_its_acronym_is_a_body() -> None:
     )
     names = [n for a in extraction.agencies for n in (a.label, *a.alt_labels)]
     assert any("Institute for Mining and Metals" in n for n in names)
+
+
+def test_a_bracketed_conversion_does_not_hide_the_period_after_a_figure() -> None:
+    got = _observations(
+        "Shipping group Nordline has reported a rise in annual profits. "
+        "Its profit rise for the year included profits of $2.1bn (£1.1bn) for the final three "
+        "months of 2010 - up from $1.7bn a year earlier."
+    )
+    assert got[Decimal(2100000000)][2:] == (date(2010, 10, 1), date(2010, 12, 31))
+    assert got[Decimal(1700000000)][2:] == (date(2009, 10, 1), date(2009, 12, 31))
+
+
+def test_a_figure_of_the_year_before_is_no_anchor_for_later_quarters() -> None:
+    got = _observations(
+        "Shipping group Nordline has reported results. "
+        "Nordline posted a $50m (£27m) loss for the last three months of 2010, against a $20m "
+        "(£11m) profit a year before. It took a charge of $80m in the October-to-December "
+        "quarter."
+    )
+    assert got[Decimal(20000000)][2:] == (date(2009, 10, 1), date(2009, 12, 31))
+    assert got[Decimal(80000000)][2:] == (date(2010, 10, 1), date(2010, 12, 31))
+
+
+def test_a_month_after_from_is_a_comparison_base() -> None:
+    context = CalendarContext.for_article("", date(2011, 1, 20))
+    found = find_periods("Wages fell 2% in December to 900 reais ($500) from November.", context)
+    assert [p.role for p in found] == [Role.OWN, Role.BASE]

@@ -137,6 +137,9 @@ def _sentence_observations(
             skip.add(j)
             j += 1
     last_unit_quantity: Quantity | None = None
+    # a bracketed conversion is the same figure: it does not stand between a figure and its
+    # period ("$3.65bn (£1.97bn) for the final three months of 2004")
+    figures = [q for k, q in enumerate(quantities) if k not in skip]
     for i, quantity in enumerate(quantities):
         if i in skip:
             continue
@@ -180,9 +183,14 @@ def _sentence_observations(
         # and the base of a shift when no figure before has a period
         fallback = year_span(year) if year is not None else None
         period_tuple: tuple[date | None, date | None, str | None]
-        period = _period(context.periods, quantity, quantities)
-        shift = _shift_after(context.periods, quantity, quantities, s_text)
-        if shift is not None and _CHANGE_VERB.search(before[-60:].lower()):
+        period = _period(context.periods, quantity, figures)
+        shift = _shift_after(context.periods, quantity, figures, s_text)
+        if (
+            shift is not None
+            and _CHANGE_VERB.search(before[-60:].lower())
+            # "up from $2.89bn a year earlier": the figure after "from" is the earlier level
+            and not re.search(r"\b(?:from|against)\s+(?:an?\s+)?$", before)
+        ):
             shift = None
         if shift is not None:
             # "£75m compared with £125m a year earlier": the sentence's period, moved back
@@ -254,6 +262,7 @@ def _sentence_observations(
                 period_start=period_tuple[0],
                 period_end=period_tuple[1],
                 period_label=period_tuple[2],
+                shifted=shift is not None,
                 stated_by=context.attribution.speaker,
                 reported_by=context.attribution.reporter,
                 part_of=part_of,
@@ -562,7 +571,8 @@ def _reference_period(found: list[ObservationMention]) -> tuple[date | None, dat
     """The period of the latest figure that has one: what "the same period", "a year earlier"
     or "the fourth quarter" with no year refer to."""
     for obs in reversed(found):
-        if obs.period_end is not None:
+        # a figure of the year before ("$375m a year before") does not set the article's period
+        if obs.period_end is not None and not obs.shifted:
             return obs.period_start, obs.period_end
     return None
 

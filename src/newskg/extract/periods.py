@@ -383,9 +383,11 @@ def _with_role(period: Period, sentence: str) -> Period:
     if period.role is not Role.OWN:
         return period
     # "from December 2003" after a figure compares; "from" opening a clause does not
-    if re.search(rf"\b{_COMPARE}\s+(?:its\s+|the\s+|their\s+)?$", before) and re.search(
-        r"[\d%]\s*(?:\w+\s+){0,4}\S*$", before[-40:]
-    ):
+    # the comparison word may be part of the period's own text ("from November")
+    compares = re.search(rf"\b{_COMPARE}\s+(?:its\s+|the\s+|their\s+)?$", before) or re.match(
+        rf"{_COMPARE}\s", sentence[period.start : period.end], re.I
+    )
+    if compares and re.search(r"[\d%]\s*(?:\w+\s+){0,4}\S*$", before[-40:].rstrip()):
         return replace(period, role=Role.BASE)
     if re.search(r"(?:back|earlier|later)\s+(?:in\s+)?$|\b(?:early|late|mid)[- ]?$", before, re.I):
         return replace(period, role=Role.STATEMENT)
