@@ -108,3 +108,12 @@ def test_a_month_after_from_is_a_comparison_base() -> None:
     context = CalendarContext.for_article("", date(2011, 1, 20))
     found = find_periods("Wages fell 2% in December to 900 reais ($500) from November.", context)
     assert [p.role for p in found] == [Role.OWN, Role.BASE]
+
+
+def test_an_economists_firm_is_not_the_subject_of_the_countrys_figures() -> None:
+    got = _observations(
+        "Chile's economy slowed in the three months to June. "
+        "Revised figures indicated growth of just 0.3%. "
+        '"It is a soft patch," said Ana Ruiz, economist at Andes Capital in Santiago.'
+    )
+    assert got[Decimal("0.3")][0] == "Chile"

@@ -520,11 +520,40 @@ def _inside_quantity_noun(occurrence: Occurrence, sentence: Sentence) -> bool:
 
 
 def _main_agency(table: EntityTable) -> str | None:
+    """The body the article names most, other than news agencies and commentators' firms."""
     counts: dict[str, int] = {}
+    commentators = _commentator_firms(table)
     for occurrence in table.occurrences:
-        if occurrence.kind == "agency" and not table.agency_by_ref(occurrence.ref).news:
+        if occurrence.kind != "agency" or occurrence.ref in commentators:
+            continue
+        if not table.agency_by_ref(occurrence.ref).news:
             counts[occurrence.ref] = counts.get(occurrence.ref, 0) + 1
     return max(counts, key=lambda r: counts[r]) if counts else None
+
+
+def _commentator_firms(table: EntityTable) -> set[str]:
+    """Bodies named only as the employer of someone who comments ("said Paul Smith, economist
+    at Acme Bank"): an economist's or analyst's firm is not what the article reports on."""
+    sentences: dict[str, set[int]] = {}
+    for person in table.people:
+        for role in person.roles:
+            if role.agency is not None and _professional(role.title):
+                sentences.setdefault(role.agency, set()).add(role.sentence)
+    return {
+        ref
+        for ref, where in sentences.items()
+        if all(o.sentence in where for o in table.occurrences if o.ref == ref)
+    }
+
+
+def _professional(title: str) -> bool:
+    """Whether ``title`` is a profession with no post in a body ("economist", "analyst"), as
+    ``titles.ttl`` marks them."""
+    last = title.lower().split()[-1:]  # "chief economist" is an economist
+    return any(
+        entry.office == "professional" and any(form.split()[-1:] == last for form in entry.forms)
+        for entry in vocab.titles()
+    )
 
 
 def _of_the_year(text: str, year: int, status: Status) -> bool:
