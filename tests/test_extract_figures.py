@@ -117,3 +117,13 @@ def test_an_economists_firm_is_not_the_subject_of_the_countrys_figures() -> None
         '"It is a soft patch," said Ana Ruiz, economist at Andes Capital in Santiago.'
     )
     assert got[Decimal("0.3")][0] == "Chile"
+
+
+def test_an_undated_result_of_a_results_article_is_of_the_reported_year() -> None:
+    got = _observations(
+        "Shipping group Nordline has reported a jump in profits, up 20% from its 2011 "
+        "performance. Profits at its ferry arm rose by 5% to £80m. "
+        "Nordline expects to hire 300 people."
+    )
+    assert got[Decimal(80000000)][2:] == (date(2012, 1, 1), date(2012, 12, 31))
+    assert got[Decimal(300)][2:] == (None, None)

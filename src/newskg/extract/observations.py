@@ -16,7 +16,7 @@ from newskg.extract.lexicon import COMPANY_NOUNS, SPEECH, words_pattern
 from newskg.extract.periods import Period, Role, iranian_year_of, shifted, with_year
 from newskg.extract.quantities import Quantity
 from newskg.extract.records import AmountMention, ObservationMention, Sentence
-from newskg.extract.reporting import ANNUAL, compares_with_year_before, reporting_year, year_span
+from newskg.extract.reporting import reporting_year, year_span
 from newskg.extract.status import from_level, status_of
 from newskg.extract.table import EntityTable, Occurrence
 from newskg.extract.vocab import COUNT, MEASURE, MONEY, PERCENT, POINT
@@ -213,7 +213,7 @@ def _sentence_observations(
             period_tuple = (reference[0], reference[1], None)
         elif period is not None:
             period_tuple = (period.first, period.last, period.label)
-        elif fallback is not None and year is not None and _of_the_year(s_text, year, status):
+        elif fallback is not None and _of_the_year(s_text, status):
             period_tuple = (fallback[0], fallback[1], None)
         else:
             period_tuple = (None, None, None)
@@ -556,13 +556,18 @@ def _professional(title: str) -> bool:
     )
 
 
-def _of_the_year(text: str, year: int, status: Status) -> bool:
-    """Whether a result without a period is one of the year the article reports on: its
-    sentence calls it annual ("annual profits", "for the full year") or compares it with the
-    year before ("up 10% on 2003")."""
-    if status is not Status.ACHIEVED:
-        return False
-    return ANNUAL.search(text) is not None or compares_with_year_before(text, year)
+def _of_the_year(text: str, status: Status) -> bool:
+    """Whether a result without a period is one of the year the article reports on. The
+    article is a results article (``reporting_year`` found the year it reports), and what it
+    reports as done with no date of its own is that year's result ("Profits at its card arm
+    rose by 5% to £801m"), not only what its sentence calls annual. Measured on BBC and dev,
+    this dates more results right than wrong; targets and forecasts keep no period, and so
+    does a sentence about a shorter span ("Quarterly sales fell 3%")."""
+    return status is Status.ACHIEVED and _SHORTER_SPAN.search(text) is None
+
+
+#: Words of a span shorter than a year: its figure is not the year's.
+_SHORTER_SPAN = re.compile(r"\b(?:quarter(?:ly)?|month(?:ly|s)?|half|weeks?|weekly|days?)\b", re.I)
 
 
 _MONTH_COUNTS = (
