@@ -127,3 +127,10 @@ def test_an_undated_result_of_a_results_article_is_of_the_reported_year() -> Non
     )
     assert got[Decimal(80000000)][2:] == (date(2012, 1, 1), date(2012, 12, 31))
     assert got[Decimal(300)][2:] == (None, None)
+
+
+def test_a_unit_named_after_profits_at_opening_the_sentence_is_the_subject() -> None:
+    got = _observations(
+        "Shipping group Nordline has reported results. Profits at Nordcard rose by 5% to £80m."
+    )
+    assert got[Decimal(80000000)][0] == "Nordcard"

@@ -78,7 +78,8 @@ _POSSESSIVE = re.compile(
 )
 #: "profits at Barclaycard", "300 jobs will be lost at Credit Suisse First Boston".
 _AT_COMPANY = re.compile(
-    r"\b(?:profits?|earnings|sales|revenues?|losses|jobs?|staff|workers|employees|posts)"
+    # the noun may open the sentence: "Profits at Barclaycard rose"
+    r"\b(?i:profits?|earnings|sales|revenues?|losses|jobs?|staff|workers|employees|posts)"
     rf"(?:\s+[a-z]+){{0,3}}\s+at\s+(?P<name>{COMPANY_NAME})"
 )
 #: "Marsh posted", "Cadbury said", "TimeWarner is to restate".
