@@ -8,6 +8,7 @@ from decimal import Decimal
 
 from newskg.extract import extract
 from newskg.extract.periods import CalendarContext, Role, find_periods
+from newskg.extract.quantities import find_quantities
 from newskg.model import Article, Status
 
 
@@ -134,3 +135,22 @@ def test_a_unit_named_after_profits_at_opening_the_sentence_is_the_subject() -> 
         "Shipping group Nordline has reported results. Profits at Nordcard rose by 5% to £80m."
     )
     assert got[Decimal(80000000)][0] == "Nordcard"
+
+
+def test_a_change_and_the_level_it_led_to_are_two_figures_not_a_range() -> None:
+    found = find_quantities("The number of people in work rose 45,000 to 2.3 million.")
+    assert [(q.value, q.value_max) for q in found] == [
+        (Decimal(45000), None),
+        (Decimal(2300000), None),
+    ]
+    ranged = find_quantities("Sales will be 3 to 5 million.")
+    assert [(q.value, q.value_max) for q in ranged] == [(Decimal(3000000), Decimal(5000000))]
+
+
+def test_the_number_of_a_counted_noun_gives_bare_figures_their_unit() -> None:
+    got = _observations(
+        "Norway's jobless total rose in 2010. "
+        "The number of people out of work rose 12,000 to 95,000 in 2010."
+    )
+    assert got[Decimal(12000)][0] == "Norway"
+    assert got[Decimal(95000)][2:] == (date(2010, 1, 1), date(2010, 12, 31))

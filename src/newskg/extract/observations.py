@@ -19,7 +19,7 @@ from newskg.extract.records import AmountMention, ObservationMention, Sentence
 from newskg.extract.reporting import reporting_year, year_span
 from newskg.extract.status import from_level, status_of
 from newskg.extract.table import EntityTable, Occurrence
-from newskg.extract.vocab import COUNT, MEASURE, MONEY, PERCENT, POINT
+from newskg.extract.vocab import COUNT, MEASURE, MONEY, PERCENT, POINT, Unit
 from newskg.model import Status
 
 _BOUNDARY = re.compile(
@@ -146,6 +146,10 @@ def _sentence_observations(
         before = s_text[: quantity.start]
         after = s_text[quantity.end :]
         window = s_text[max(0, quantity.start - 60) : quantity.end + 25]
+        counted = _counted_unit(before) if quantity.unit is None else None
+        if counted is not None and quantity.value >= 2:
+            # "the number of people out of work rose 32,000 to 1.41 million": people
+            quantity = replace(quantity, unit=counted, noun=None)
         if quantity.unit is None:
             source = last_unit_quantity or _last_unit_in(previous)
             if source is None or not _BARE_OK.search(before[-30:]) or quantity.value < 2:
@@ -292,6 +296,30 @@ def _whole_of(quantity: Quantity, found: list[ObservationMention]) -> Observatio
         if obs.unit == quantity.unit.iri:
             return obs if obs.period_end is not None and obs.value > quantity.value else None
     return None
+
+
+#: "the number of people (out of work) rose by 32,000 to": the noun counted, then a change or
+#: level verb right before the bare figure.
+_NUMBER_OF = re.compile(r"\b[Nn]umber\s+of\s+(?P<noun>[a-z]+)\b")
+_COUNT_VERB = re.compile(
+    r"\b(?:rose|fell|increased|decreased|grew|dropped|declined|climbed|jumped|reached|hit|stood"
+    r"\s+at|totall?ed|to)\s+(?:by\s+)?(?:about\s+|nearly\s+|some\s+|over\s+|almost\s+)?$"
+)
+
+
+def _counted_unit(before: str) -> Unit | None:
+    """The unit of a bare figure whose clause counts a noun the vocabulary knows ("the number
+    of people in work increased by 296,000"), when a verb of change or level leads to it."""
+    if _COUNT_VERB.search(before) is None:
+        return None
+    clause = before[-90:]
+    nouns = [m.group("noun") for m in _NUMBER_OF.finditer(clause)]
+    if not nouns:
+        return None
+    return next(
+        (u for u in vocab.units() if u.kind == COUNT and nouns[-1] in u.labels),
+        None,
+    )
 
 
 def _last_unit_in(previous: list[ObservationMention]) -> ObservationMention | None:
