@@ -16,10 +16,10 @@ from newskg.extract.lexicon import COMPANY_NOUNS, SPEECH, words_pattern
 from newskg.extract.periods import Period, Role, iranian_year_of, shifted, with_year
 from newskg.extract.quantities import Quantity
 from newskg.extract.records import AmountMention, ObservationMention, Sentence
-from newskg.extract.reporting import ANNUAL, compares_with_year_before, reporting_year, year_span
+from newskg.extract.reporting import reporting_year, year_span
 from newskg.extract.status import from_level, status_of
 from newskg.extract.table import EntityTable, Occurrence
-from newskg.extract.vocab import COUNT, MEASURE, MONEY, PERCENT, POINT
+from newskg.extract.vocab import COUNT, MEASURE, MONEY, PERCENT, POINT, Unit
 from newskg.model import Status
 
 _BOUNDARY = re.compile(
@@ -29,7 +29,9 @@ _MARKET = re.compile(
     r"\b(?:shares?\s+(?:price|prices|rose|fell|were|closed|jumped|dropped|gained|lost|slipped|"
     r"climbed|ended|traded|up|down)|share\s+price|stock\s+(?:price|market)|index|Dow|Nasdaq|FTSE"
     r"|Nikkei|exchange\s+rate|against\s+the\s+(?:dollar|euro|pound|yen)|a\s+barrel|per\s+barrel"
-    r"|an\s+ounce|per\s+ounce|a\s+share\s+price|pence\b|bond\s+yields?|trading\s+at)",
+    # the closing \b: without it "Dow" matched "down" and "index" matched "indexed", and every
+    # figure near "down 9.5 percent" was taken for a market quote and dropped
+    r"|an\s+ounce|per\s+ounce|a\s+share\s+price|pence|bond\s+yields?|trading\s+at)\b",
     re.IGNORECASE,
 )
 _PURPOSE = re.compile(
@@ -135,12 +137,19 @@ def _sentence_observations(
             skip.add(j)
             j += 1
     last_unit_quantity: Quantity | None = None
+    # a bracketed conversion is the same figure: it does not stand between a figure and its
+    # period ("$3.65bn (£1.97bn) for the final three months of 2004")
+    figures = [q for k, q in enumerate(quantities) if k not in skip]
     for i, quantity in enumerate(quantities):
         if i in skip:
             continue
         before = s_text[: quantity.start]
         after = s_text[quantity.end :]
         window = s_text[max(0, quantity.start - 60) : quantity.end + 25]
+        counted = _counted_unit(before) if quantity.unit is None else None
+        if counted is not None and quantity.value >= 2:
+            # "the number of people out of work rose 32,000 to 1.41 million": people
+            quantity = replace(quantity, unit=counted, noun=None)
         if quantity.unit is None:
             source = last_unit_quantity or _last_unit_in(previous)
             if source is None or not _BARE_OK.search(before[-30:]) or quantity.value < 2:
@@ -170,7 +179,7 @@ def _sentence_observations(
         elif _BREAKDOWN.search(before[-60:]) or _BREAKDOWN_LIST.search(before[-40:]):
             parent = _whole_of(quantity, [*earlier, *result])
         status = _status(s_text, quantity, result)
-        subject = _subject(text, sentence, quantity, table, result, previous, parent)
+        subject = _subject(text, sentence, quantity, table, result, previous, parent, status)
         if subject is None:
             continue
         reference = _reference_period([*earlier, *result])
@@ -178,9 +187,14 @@ def _sentence_observations(
         # and the base of a shift when no figure before has a period
         fallback = year_span(year) if year is not None else None
         period_tuple: tuple[date | None, date | None, str | None]
-        period = _period(context.periods, quantity, quantities)
-        shift = _shift_after(context.periods, quantity, quantities)
-        if shift is not None and _CHANGE_VERB.search(before[-60:].lower()):
+        period = _period(context.periods, quantity, figures)
+        shift = _shift_after(context.periods, quantity, figures, s_text)
+        if (
+            shift is not None
+            and _CHANGE_VERB.search(before[-60:].lower())
+            # "up from $2.89bn a year earlier": the figure after "from" is the earlier level
+            and not re.search(r"\b(?:from|against)\s+(?:an?\s+)?$", before)
+        ):
             shift = None
         if shift is not None:
             # "£75m compared with £125m a year earlier": the sentence's period, moved back
@@ -197,11 +211,13 @@ def _sentence_observations(
         elif period is None and parent is not None:
             period_tuple = (parent.period_start, parent.period_end, parent.period_label)
         elif period is None and reference is not None and _ANAPHORIC.search(s_text):
-            # "in the same period", "the nine-month period": the period of the figures before
+            # "in the same period", "the nine-month period": the period of the figures before,
+            # the latest one of that length when the length is written
+            reference = _reference_of_length(s_text, [*earlier, *result]) or reference
             period_tuple = (reference[0], reference[1], None)
         elif period is not None:
             period_tuple = (period.first, period.last, period.label)
-        elif fallback is not None and year is not None and _of_the_year(s_text, year, status):
+        elif fallback is not None and _of_the_year(s_text, status):
             period_tuple = (fallback[0], fallback[1], None)
         else:
             period_tuple = (None, None, None)
@@ -250,6 +266,7 @@ def _sentence_observations(
                 period_start=period_tuple[0],
                 period_end=period_tuple[1],
                 period_label=period_tuple[2],
+                shifted=shift is not None,
                 stated_by=context.attribution.speaker,
                 reported_by=context.attribution.reporter,
                 part_of=part_of,
@@ -279,6 +296,30 @@ def _whole_of(quantity: Quantity, found: list[ObservationMention]) -> Observatio
         if obs.unit == quantity.unit.iri:
             return obs if obs.period_end is not None and obs.value > quantity.value else None
     return None
+
+
+#: "the number of people (out of work) rose by 32,000 to": the noun counted, then a change or
+#: level verb right before the bare figure.
+_NUMBER_OF = re.compile(r"\b[Nn]umber\s+of\s+(?P<noun>[a-z]+)\b")
+_COUNT_VERB = re.compile(
+    r"\b(?:rose|fell|increased|decreased|grew|dropped|declined|climbed|jumped|reached|hit|stood"
+    r"\s+at|totall?ed|to)\s+(?:by\s+)?(?:about\s+|nearly\s+|some\s+|over\s+|almost\s+)?$"
+)
+
+
+def _counted_unit(before: str) -> Unit | None:
+    """The unit of a bare figure whose clause counts a noun the vocabulary knows ("the number
+    of people in work increased by 296,000"), when a verb of change or level leads to it."""
+    if _COUNT_VERB.search(before) is None:
+        return None
+    clause = before[-90:]
+    nouns = [m.group("noun") for m in _NUMBER_OF.finditer(clause)]
+    if not nouns:
+        return None
+    return next(
+        (u for u in vocab.units() if u.kind == COUNT and nouns[-1] in u.labels),
+        None,
+    )
 
 
 def _last_unit_in(previous: list[ObservationMention]) -> ObservationMention | None:
@@ -317,6 +358,7 @@ def _subject(
     so_far: list[ObservationMention],
     previous: list[ObservationMention],
     parent: ObservationMention | None,
+    status: Status,
 ) -> str | None:
     if parent is not None:
         return parent.subject
@@ -328,7 +370,22 @@ def _subject(
     ):
         # a statistics office, central bank or ministry only reports a national statistic
         return _country_in(sentence, table) or table.country or subject
+    if subject is not None and status is not Status.TARGET and _data_office(table, subject):
+        # a statistics office or customs administration reports what the country did
+        return _country_in(sentence, table) or table.country or subject
     return subject
+
+
+def _data_office(table: EntityTable, ref: str) -> bool:
+    """Whether the agency ``ref`` collects a country's data (its name has a word such as
+    "statistics" or "customs"): the figures it reports are the country's, not its own."""
+    agency = next((a for a in table.agencies if a.ref == ref), None)
+    if agency is None:
+        return False
+    # the names as written too: a body kept under its acronym ("IBGE") was defined by its name
+    written = [o.text for o in table.occurrences if o.ref == ref]
+    found = {w for name in [*agency.names, *written] for w in re.findall(r"[a-z]+", name.lower())}
+    return not found.isdisjoint(vocab.data_office_words())
 
 
 def _is_agency(table: EntityTable, ref: str) -> bool:
@@ -491,27 +548,93 @@ def _inside_quantity_noun(occurrence: Occurrence, sentence: Sentence) -> bool:
 
 
 def _main_agency(table: EntityTable) -> str | None:
+    """The body the article names most, other than news agencies and commentators' firms."""
     counts: dict[str, int] = {}
+    commentators = _commentator_firms(table)
     for occurrence in table.occurrences:
-        if occurrence.kind == "agency" and not table.agency_by_ref(occurrence.ref).news:
+        if occurrence.kind != "agency" or occurrence.ref in commentators:
+            continue
+        if not table.agency_by_ref(occurrence.ref).news:
             counts[occurrence.ref] = counts.get(occurrence.ref, 0) + 1
     return max(counts, key=lambda r: counts[r]) if counts else None
 
 
-def _of_the_year(text: str, year: int, status: Status) -> bool:
-    """Whether a result without a period is one of the year the article reports on: its
-    sentence calls it annual ("annual profits", "for the full year") or compares it with the
-    year before ("up 10% on 2003")."""
-    if status is not Status.ACHIEVED:
-        return False
-    return ANNUAL.search(text) is not None or compares_with_year_before(text, year)
+def _commentator_firms(table: EntityTable) -> set[str]:
+    """Bodies named only as the employer of someone who comments ("said Paul Smith, economist
+    at Acme Bank"): an economist's or analyst's firm is not what the article reports on."""
+    sentences: dict[str, set[int]] = {}
+    for person in table.people:
+        for role in person.roles:
+            if role.agency is not None and _professional(role.title):
+                sentences.setdefault(role.agency, set()).add(role.sentence)
+    return {
+        ref
+        for ref, where in sentences.items()
+        if all(o.sentence in where for o in table.occurrences if o.ref == ref)
+    }
+
+
+def _professional(title: str) -> bool:
+    """Whether ``title`` is a profession with no post in a body ("economist", "analyst"), as
+    ``titles.ttl`` marks them."""
+    last = title.lower().split()[-1:]  # "chief economist" is an economist
+    return any(
+        entry.office == "professional" and any(form.split()[-1:] == last for form in entry.forms)
+        for entry in vocab.titles()
+    )
+
+
+def _of_the_year(text: str, status: Status) -> bool:
+    """Whether a result without a period is one of the year the article reports on. The
+    article is a results article (``reporting_year`` found the year it reports), and what it
+    reports as done with no date of its own is that year's result ("Profits at its card arm
+    rose by 5% to £801m"), not only what its sentence calls annual. Measured on BBC and dev,
+    this dates more results right than wrong; targets and forecasts keep no period, and so
+    does a sentence about a shorter span ("Quarterly sales fell 3%")."""
+    return status is Status.ACHIEVED and _SHORTER_SPAN.search(text) is None
+
+
+#: Words of a span shorter than a year: its figure is not the year's.
+_SHORTER_SPAN = re.compile(r"\b(?:quarter(?:ly)?|month(?:ly|s)?|half|weeks?|weekly|days?)\b", re.I)
+
+
+_MONTH_COUNTS = (
+    "one", "two", "three", "four", "five", "six", "seven", "eight", "nine", "ten", "eleven",
+    "twelve",
+)  # fmt: skip
+
+
+#: "the nine-month period", "this six-month period": a period named by its length.
+_LENGTH_PERIOD = re.compile(
+    rf"\b(?:the|this|that)\s+(?P<count>\d{{1,2}}|{'|'.join(_MONTH_COUNTS)})-month\s+period\b", re.I
+)
+
+
+def _reference_of_length(
+    text: str, found: list[ObservationMention]
+) -> tuple[date | None, date] | None:
+    """The period of the latest figure whose period is as long as the one ``text`` names
+    ("the nine-month period"): a whole year named in between (a full-year target) is not it."""
+    match = _LENGTH_PERIOD.search(text)
+    if match is None:
+        return None
+    count = match.group("count").lower()
+    months = int(count) if count.isdigit() else _MONTH_COUNTS.index(count) + 1
+    for obs in reversed(found):
+        if obs.period_start is None or obs.period_end is None:
+            continue
+        # months of 28 to 31 days: the length in months, rounded
+        if round((obs.period_end - obs.period_start).days / 30.44) == months:
+            return obs.period_start, obs.period_end
+    return None
 
 
 def _reference_period(found: list[ObservationMention]) -> tuple[date | None, date] | None:
     """The period of the latest figure that has one: what "the same period", "a year earlier"
     or "the fourth quarter" with no year refer to."""
     for obs in reversed(found):
-        if obs.period_end is not None:
+        # a figure of the year before ("$375m a year before") does not set the article's period
+        if obs.period_end is not None and not obs.shifted:
             return obs.period_start, obs.period_end
     return None
 
@@ -530,7 +653,7 @@ def _in_reference_year(
 
 
 def _shift_after(
-    periods: list[Period], quantity: Quantity, quantities: list[Quantity]
+    periods: list[Period], quantity: Quantity, quantities: list[Quantity], text: str
 ) -> Period | None:
     """A shift ("a year earlier", "the previous quarter") right after a level, with no other
     figure between them. A change ("up 47 percent from a year earlier") is of the current period:
@@ -544,8 +667,16 @@ def _shift_after(
             continue
         if any(quantity.end <= q.start < period.start for q in quantities):
             continue
+        if _COMPARED.search(text[quantity.end : period.start]):
+            # "95 million tons, compared with the same period of last year": the shift is the
+            # base of a comparison the figure itself is not part of
+            continue
         return period
     return None
+
+
+#: A comparison whose base follows at once, with no figure of its own.
+_COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|versus|than|over|on)\s+$", re.I)
 
 
 def _period(periods: list[Period], quantity: Quantity, quantities: list[Quantity]) -> Period | None:

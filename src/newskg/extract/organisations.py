@@ -78,7 +78,8 @@ _POSSESSIVE = re.compile(
 )
 #: "profits at Barclaycard", "300 jobs will be lost at Credit Suisse First Boston".
 _AT_COMPANY = re.compile(
-    r"\b(?:profits?|earnings|sales|revenues?|losses|jobs?|staff|workers|employees|posts)"
+    # the noun may open the sentence: "Profits at Barclaycard rose"
+    r"\b(?i:profits?|earnings|sales|revenues?|losses|jobs?|staff|workers|employees|posts)"
     rf"(?:\s+[a-z]+){{0,3}}\s+at\s+(?P<name>{COMPANY_NAME})"
 )
 #: "Marsh posted", "Cadbury said", "TimeWarner is to restate".
@@ -297,8 +298,14 @@ def _find_acronym_definitions(table: EntityTable, sentence: Sentence) -> None:
             continue
         start = sentence.start + match.end("name") - len(full)
         end = sentence.start + match.end()
-        if head_word(full) is None and not re.search(r"News\s+Agency", full):
-            continue  # "small and medium-sized enterprises (SMEs)": a population, not a body
+        if (
+            head_word(full) is None
+            and head_word(re.split(r"\s+(?:of|for)\s+", full)[0]) is None
+            and not re.search(r"News\s+Agency", full)
+        ):
+            # "small and medium-sized enterprises (SMEs)": a population, not a body; but the
+            # head of "Institute for Geography and Statistics" comes before its "for"
+            continue
         agency = table.agency(full, acronym=acronym, news=bool(re.search(r"News\s+Agency", full)))
         agency.sentences.append(sentence.index)
         table.add(Occurrence("agency", agency.ref, sentence.index, start, end, full))

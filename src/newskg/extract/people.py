@@ -15,7 +15,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
-from functools import cache
+from functools import cache, lru_cache
 
 from newskg.extract import vocab
 from newskg.extract.lexicon import COMPANY_SUFFIXES, NON_NAME_WORDS, SPEECH
@@ -58,7 +58,9 @@ def _title_forms() -> dict[str, vocab.Title]:
 def _title_phrase() -> str:
     """A title with its modifiers and portfolio: "Deputy Industry Minister", "chief US
     economist", "chairman and chief executive"."""
-    forms = vocab.alternation([*_title_forms(), *(f.upper() for f in _title_forms())])
+    # the forms are only ever matched case-insensitively, so their upper-case spellings would
+    # only lengthen the pattern (and its compile time: it is rebuilt with each agency set)
+    forms = vocab.alternation(_title_forms())
     modifiers = vocab.alternation(vocab.title_modifiers())
     modifier = rf"(?i:{modifiers})[\s-]+"
     # a modifier is never a portfolio: "Deputy Head" is not the head of a "Deputy" portfolio
@@ -78,11 +80,55 @@ def _title_phrase() -> str:
     )
 
 
-def _org_span(table: EntityTable, group: str) -> str:
-    """A named group matching a known agency name or any company-like capitalised name, with
-    the place it belongs to when written as a possessive ("Khuzestan Province's Agriculture
-    Jihad Organization" is the province's own body)."""
-    return rf"(?P<{group}>(?:{_OWNER}\s+)?(?:{agency_names_pattern(table)}|{COMPANY_NAME}))"
+def _org_span(agencies: str, group: str) -> str:
+    """A named group matching a known agency name (``agencies``, the alternation of
+    ``agency_names_pattern``) or any company-like capitalised name, with the place it belongs
+    to when written as a possessive ("Khuzestan Province's Agriculture Jihad Organization" is
+    the province's own body)."""
+    return rf"(?P<{group}>(?:{_OWNER}\s+)?(?:{agencies}|{COMPANY_NAME}))"
+
+
+# The patterns below embed the names of the agencies known so far, so they change as an article
+# is read. They are compiled once per distinct set of names and kept here: ``re``'s own cache
+# is small and shared, and the many per-article patterns evicted them, so they were compiled
+# again for nearly every sentence (most of the extraction time on the BBC corpus).
+_PATTERNS_KEPT = 256
+
+
+@lru_cache(maxsize=_PATTERNS_KEPT)
+def _title_before_pattern(agencies: str) -> re.Pattern[str]:
+    """A title (with its body or portfolio) that ends right before a name."""
+    return re.compile(
+        rf"{_title_phrase()}(?:\s+(?:of|for|at|with)\s+(?!{_DETAIL}\b)(?:the\s+)?"
+        rf"(?:{_org_span(agencies, 'org2')}|{_WORDS_PORTFOLIO})(?:\s+\([A-Z][\w&]+\))?)?"
+        rf"(?:\s+for\s+(?P<detail>{_DETAIL}))?,?\s+$"
+    )
+
+
+@lru_cache(maxsize=_PATTERNS_KEPT)
+def _body_before_pattern(agencies: str) -> re.Pattern[str]:
+    """A body's name (or its possessive) that ends right before a title."""
+    return re.compile(rf"{_org_span(agencies, 'org')}(?:['’]s?)?\s+$")
+
+
+@lru_cache(maxsize=_PATTERNS_KEPT)
+def _body_after_pattern(agencies: str) -> re.Pattern[str]:
+    """ "of/at/with/from/for <body>" right after a name."""
+    return re.compile(rf"\s+(?:of|at|with|from|for)\s+(?:the\s+)?{_org_span(agencies, 'org')}")
+
+
+@lru_cache(maxsize=_PATTERNS_KEPT)
+def _title_after_pattern(agencies: str) -> re.Pattern[str]:
+    """A title in apposition after a name (", the head of X")."""
+    return re.compile(
+        rf",\s+(?:the\s+|an?\s+)?(?:{_org_span(agencies, 'org')}(?:['’]s?)?\s+)?{_title_phrase()}"
+        rf"(?:\s+(?:of|at|with|for|in)\s+(?:the\s+)?{_org_span(agencies, 'org2')})?"
+        # a portfolio in words may list ("of industry, mining and trade"), but ends before
+        # the clause goes on (", said")
+        rf"(?:\s+of\s+(?P<ministry>[a-z]+(?:,\s+(?!(?:{SPEECH})\b)[a-z]+)*(?:,?\s+and\s+[a-z]+)?"
+        r"(?:\s+[a-z]+)*?)(?=\s+for\b|[,.;]))?"
+        rf"(?:\s+for\s+(?P<detail>{_DETAIL}))?"
+    )
 
 
 #: A possessive that may name a body's owner ("Khuzestan Province's"); ``_place_owned`` checks
@@ -212,12 +258,8 @@ def _title_before(
     ``name_start``; the body may follow the title ("head of ISIPO, X"), precede it ("ISIPO head
     X") or follow the name ("analyst X of Dresdner Kleinwort Wasserstein"); with the start of
     the title."""
-    pattern = re.compile(
-        rf"{_title_phrase()}(?:\s+(?:of|for|at|with)\s+(?!{_DETAIL}\b)(?:the\s+)?"
-        rf"(?:{_org_span(table, 'org2')}|{_WORDS_PORTFOLIO})(?:\s+\([A-Z][\w&]+\))?)?"
-        rf"(?:\s+for\s+(?P<detail>{_DETAIL}))?,?\s+$"
-    )
-    match = pattern.search(text[:name_start])
+    agencies = agency_names_pattern(table)
+    match = _title_before_pattern(agencies).search(text[:name_start])
     if match is None:
         return None
     if match.group("words") and not re.search(r"\bminister\b", match.group("title"), re.I):
@@ -227,17 +269,12 @@ def _title_before(
         # "Minister of Industry, Mine and Trade X": a ministry named by its portfolio
         org_text = _named_ministry(table, match.group("words").lower(), match.group("title"))
     if org_text is None:
-        before = re.search(
-            rf"{_org_span(table, 'org')}(?:['’]s?)?\s+$", text[: match.start("title")]
-        )
+        before = _body_before_pattern(agencies).search(text[: match.start("title")])
         org_text = before.group("org") if before else None
         if org_text and not strip_openers(org_text)[0]:
             org_text = None  # "Yet analyst X of Y": an opener is no body; look after the name
     if org_text is None:
-        after = re.match(
-            rf"\s+(?:of|at|with|from|for)\s+(?:the\s+)?{_org_span(table, 'org')}",
-            text[name_end:],
-        )
+        after = _body_after_pattern(agencies).match(text[name_end:])
         org_text = after.group("org") if after else None
     detail = match.group("detail")
     # a sentence that starts with the title capitalises its field only by position
@@ -256,16 +293,7 @@ def _title_after(
     table: EntityTable, text: str, name_end: int
 ) -> tuple[str, str | None, str | None, str | None] | None:
     """(title, portfolio, org text, detail) of a title in apposition after a name."""
-    pattern = re.compile(
-        rf",\s+(?:the\s+|an?\s+)?(?:{_org_span(table, 'org')}(?:['’]s?)?\s+)?{_title_phrase()}"
-        rf"(?:\s+(?:of|at|with|for|in)\s+(?:the\s+)?{_org_span(table, 'org2')})?"
-        # a portfolio in words may list ("of industry, mining and trade"), but ends before
-        # the clause goes on (", said")
-        rf"(?:\s+of\s+(?P<ministry>[a-z]+(?:,\s+(?!(?:{SPEECH})\b)[a-z]+)*(?:,?\s+and\s+[a-z]+)?"
-        r"(?:\s+[a-z]+)*?)(?=\s+for\b|[,.;]))?"
-        rf"(?:\s+for\s+(?P<detail>{_DETAIL}))?"
-    )
-    match = pattern.match(text, name_end)
+    match = _title_after_pattern(agency_names_pattern(table)).match(text, name_end)
     if match is None:
         return None
     org_text = match.group("org") or match.group("org2")
@@ -584,16 +612,20 @@ def find_person_references(table: EntityTable, sentence: Sentence) -> None:
 _ANAPHORA = r"the\s+(?:company|firm|group|organi[sz]ation)"
 
 
-def find_unnamed_roles(table: EntityTable, sentence: Sentence) -> None:
-    """Posts written without a name: "a deputy with ISIPO", "ISIPO head", "its chief executive",
-    "the official"."""
-    org = agency_names_pattern(table)
-    pattern = re.compile(
+@lru_cache(maxsize=_PATTERNS_KEPT)
+def _unnamed_role_pattern(org: str) -> re.Pattern[str]:
+    """A post written without a name, with its body when named (``org``: known agencies)."""
+    return re.compile(
         rf"\b(?:(?P<det>(?i:the|a|an|its|his|her|their))\s+)?(?:(?P<org>{org}|{_ANAPHORA})"
         rf"(?:['’]s)?\s+)?(?P<title>{_simple_title()})"
         rf"(?:\s+(?:of|with|at|for)\s+(?P<org2>(?:the\s+)?(?:{org})|{_ANAPHORA}))?"
     )
-    for match in pattern.finditer(sentence.text):
+
+
+def find_unnamed_roles(table: EntityTable, sentence: Sentence) -> None:
+    """Posts written without a name: "a deputy with ISIPO", "ISIPO head", "its chief executive",
+    "the official"."""
+    for match in _unnamed_role_pattern(agency_names_pattern(table)).finditer(sentence.text):
         start = sentence.start + match.start()
         end = sentence.start + match.end()
         if table.covered(start, end, "role", "person"):

@@ -301,8 +301,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"(?:month\s+of\s+)?)(?P<month>Farvardin|Ordibehesht|Khordad|Tir|Mordad|Amordad|Shahrivar"
         r"|Mehr|Aban|Azar|Dey|Day|Bahman|Esfand)(?!\s+News)(?:\s+(?P<year>1[34]\d\d))?\b")),
     ("same_period", re.compile(
-        rf"\b(?:the\s+)?same\s+(?:period|quarter|month|time)\s+(?:of|in|last)\s+"
-        rf"(?P<year>{_GREG_YEAR}|year)\b", re.I)),
+        # "of last year", "in the previous year": the year before, as "last year" alone is
+        rf"\b(?:the\s+)?same\s+(?:period|quarter|month|time)\s+(?:(?:of|in)\s+(?:the\s+)?"
+        rf"(?:(?:last|previous|preceding|prior)\s+)?|last\s+)(?P<year>{_GREG_YEAR}|year)\b", re.I)),
     ("shift", re.compile(
         r"\b(?:a\s+)?year[- ]earlier\b|\ba\s+year\s+(?:ago|before|earlier)\b"
         r"|\b(?:the\s+)?(?:previous|preceding|prior)\s+(?:fiscal\s+|financial\s+|calendar\s+)?"
@@ -382,9 +383,11 @@ def _with_role(period: Period, sentence: str) -> Period:
     if period.role is not Role.OWN:
         return period
     # "from December 2003" after a figure compares; "from" opening a clause does not
-    if re.search(rf"\b{_COMPARE}\s+(?:its\s+|the\s+|their\s+)?$", before) and re.search(
-        r"[\d%]\s*(?:\w+\s+){0,4}\S*$", before[-40:]
-    ):
+    # the comparison word may be part of the period's own text ("from November")
+    compares = re.search(rf"\b{_COMPARE}\s+(?:its\s+|the\s+|their\s+)?$", before) or re.match(
+        rf"{_COMPARE}\s", sentence[period.start : period.end], re.I
+    )
+    if compares and re.search(r"[\d%]\s*(?:\w+\s+){0,4}\S*$", before[-40:].rstrip()):
         return replace(period, role=Role.BASE)
     if re.search(r"(?:back|earlier|later)\s+(?:in\s+)?$|\b(?:early|late|mid)[- ]?$", before, re.I):
         return replace(period, role=Role.STATEMENT)

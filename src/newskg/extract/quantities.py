@@ -190,10 +190,17 @@ def find_quantities(text: str) -> list[Quantity]:
     """Every figure in ``text`` (one sentence), in order; non-figures are dropped."""
     number_re, noun_re = _patterns()
     found: list[Quantity] = []
-    for match in number_re.finditer(text):
+    position = 0
+    while (match := number_re.search(text, position)) is not None:
         quantity = _read(text, match, noun_re)
         if quantity is not None:
             found.append(quantity)
+        if match.group("num2") and (quantity is None or quantity.value_max is None):
+            # a dropped "range" may be a year and a figure ("in March 2019 to $3.2 billion"),
+            # or a change and its level ("rose 32,000 to 1.41 million"): read the second again
+            position = max(match.start("range"), position + 1)
+        else:
+            position = max(match.end(), position + 1)
     return _merge_ranges(text, found)
 
 
@@ -241,10 +248,14 @@ def _read(text: str, match: re.Match[str], noun_re: re.Pattern[str]) -> Quantity
         value_max = _number(match.group("num2"))
         scale2 = _scale((match.group("scale2") or "").lower())
         if value_max is not None:
-            if scale2 != 1 and scale == 1:
-                scale = scale2
+            scaled = scale2 if scale2 != 1 and scale == 1 else scale
             value_max *= scale2 if scale2 != 1 else scale
-            end = match.end("range")
+            if value * scaled <= value_max:
+                scale = scaled
+                end = match.end("range")
+            else:
+                # "rose 32,000 to 1.41 million": a change and the level it led to, no range
+                value_max = None
     value *= scale
     pre = (match.group("pre") or "").strip()
     post = (match.group("post") or "").strip().lower()
@@ -332,7 +343,12 @@ def _range_ok(text: str, match: re.Match[str]) -> bool:
     joiner = match.group("range").strip().split(" ")[0] if match.group("range") else ""
     before = text[max(0, match.start() - 12) : match.start("num")].lower()
     if joiner.startswith("to"):
-        return "from" not in before
+        # "rose 12,000 to 95,000": a change, then the level it led to
+        changed = re.search(
+            r"\b(?:rose|fell|grew|increased|decreased|dropped|declined|climbed|jumped|by)\s+$",
+            before,
+        )
+        return "from" not in before and changed is None
     if joiner.startswith("and"):
         return "between" in before
     return True

@@ -134,6 +134,8 @@ class ObservationMention:
     period_label: str | None = None
     stated_by: str | None = None
     """``ref`` of the person or agency that said it."""
+    shifted: bool = False
+    """Its period is another one moved back ("$375m a year before"): no anchor for later ones."""
     reported_by: str | None = None
     """``ref`` of the news agency that carried it."""
     program: str | None = None

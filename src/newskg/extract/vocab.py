@@ -242,6 +242,13 @@ def national_indicators() -> tuple[str, ...]:
     return tuple(sorted(str(o) for o in graph.objects(None, REFV.nationalIndicator)))
 
 
+@cache
+def data_office_words() -> frozenset[str]:
+    """Words in the name of a body that collects a country's data ("statistics", "customs")."""
+    graph = reference_graph()
+    return frozenset(str(o) for o in graph.objects(None, REFV.dataOfficeWord))
+
+
 def alternation(forms: Iterable[str]) -> str:
     """A regex alternation of literal ``forms``, longest first so that the longest form wins."""
     return "|".join(re.escape(f) for f in sorted(set(forms), key=lambda f: (-len(f), f)))
