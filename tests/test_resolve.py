@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+from decimal import Decimal
 from pathlib import Path
 
 from rdflib import Literal, URIRef
@@ -167,3 +169,28 @@ def test_one_agency_record_per_iri_and_publisher_typed() -> None:
 def test_a_name_in_capitals_with_a_space_is_no_acronym() -> None:
     (resolved,) = _run("Economist Jan Visser at ABN AMRO said profits rose 5 percent.")
     assert all(a.acronym is None or " " not in a.acronym for a in resolved.agencies)
+
+
+def test_links_between_figures_never_name_a_dropped_figure() -> None:
+    """A figure linked (part of, revision of) to one that resolution drops keeps no link to it."""
+    extraction = extract(
+        Article(
+            "The Example Mining Organization (EMO) plans to open 12 new mines this year, "
+            "EMO head Reza Examplefar said."
+        )
+    )
+    figure = extraction.observations[0]
+    # A reversed range is never emitted, so this parent is dropped.
+    parent = replace(figure, index=90, value=Decimal(10), value_max=Decimal(5))
+    child = replace(figure, index=91, part_of=90, revision_of=90, progress_toward=90)
+    resolved = resolve(
+        replace(extraction, observations=(*extraction.observations, parent, child)),
+        iris=IRIS,
+        known=EntityIndex.empty(),
+    )
+    kept = {observation.iri for observation in resolved.observations}
+    [linked] = [o for o in resolved.observations if o.iri.endswith("-91")]
+    assert not any(o.iri.endswith("-90") for o in resolved.observations)
+    assert (linked.part_of, linked.revision_of, linked.progress_toward) == (None, None, None)
+    links = [o.part_of for o in resolved.observations if o.part_of]
+    assert set(links) <= kept

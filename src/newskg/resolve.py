@@ -237,9 +237,14 @@ def resolve(extraction: Extraction, *, iris: IriScheme, known: EntityIndex) -> R
                 refs.get(program.run_by) if program.run_by else None,
             )
         )
-    observation_iris = {
-        o.index: iris.observation(article.key, o.index) for o in extraction.observations
-    }
+    # Links between figures (part of, revision of, progress toward) may only name figures that
+    # are kept: a link to a dropped one would dangle, and the shapes reject the article.
+    kept = [
+        o
+        for o in extraction.observations
+        if o.subject in refs and (o.value_max is None or o.value_max > o.value)
+    ]
+    observation_iris = {o.index: iris.observation(article.key, o.index) for o in kept}
     observations = tuple(
         Observation(
             iri=observation_iris[o.index],
@@ -267,8 +272,7 @@ def resolve(extraction: Extraction, *, iris: IriScheme, known: EntityIndex) -> R
             equivalents=tuple(Amount(e.value, e.unit, e.approximate) for e in o.equivalents),
             sentence=o.sentence,
         )
-        for o in extraction.observations
-        if o.subject in refs and (o.value_max is None or o.value_max > o.value)
+        for o in kept
     )
     publisher = None
     if article.publisher:
