@@ -154,3 +154,17 @@ def test_the_number_of_a_counted_noun_gives_bare_figures_their_unit() -> None:
     )
     assert got[Decimal(12000)][0] == "Norway"
     assert got[Decimal(95000)][2:] == (date(2010, 1, 1), date(2010, 12, 31))
+
+
+def test_a_part_of_the_total_takes_the_total_s_period() -> None:
+    extraction = extract(
+        Article(
+            "TEHRAN – The Acme Ports Company handled 90 million tons of cargo in the Iranian "
+            "calendar year 1400 (ended March 20, 2022). Of that amount, 30 million tons was "
+            "transit cargo, the company said. Its managing director said $2 billion of the total "
+            "revenue came from fees.",
+        )
+    )
+    periods = {o.value: (o.period_start, o.period_end) for o in extraction.observations}
+    assert periods[Decimal(30000000)] == periods[Decimal(90000000)]
+    assert periods[Decimal(90000000)][1] is not None

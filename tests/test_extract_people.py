@@ -160,3 +160,30 @@ def test_a_possessive_s_is_no_portfolio() -> None:
         "40 ports opened."
     )
     assert roles["Javad Rostami"] == {("Iran Fisheries Organization", "head")}
+
+
+def test_a_governor_general_and_a_body_after_the_portfolio() -> None:
+    roles = _roles(
+        "GORGAN – The Golestan "
+        "Governorate completed 120 projects. Maryam Hosseini-Far, the deputy "
+        "governor-general for development affairs at Golestan Governorate, said 40 of "
+        "them were roads."
+    )
+    body = "Golestan Governorate"
+    assert roles["Maryam Hosseini-Far"] == {(body, "deputy governor general")}
+
+
+def test_a_post_of_the_bank_named_in_the_next_sentence() -> None:
+    roles = _roles(
+        "TEHRAN – The Central Bank of Iran (CBI) sold $2 billion in Tir, the bank's deputy "
+        "governor for currency affairs said. Nasser Jalili-Kia told reporters that demand fell."
+    )
+    assert roles["Nasser Jalili-Kia"] == {("Central Bank of Iran", "deputy governor")}
+
+
+def test_a_title_ending_like_one_that_implies_a_body_does_not_imply_one() -> None:
+    roles = _roles(
+        "The inquiry by New York attorney general Eliot Spitzer widened. Brazil Governor-General "
+        "Ana Souza-Lima spoke."
+    )
+    assert {title for _, title in roles["Eliot Spitzer"]} == {"attorney general"}

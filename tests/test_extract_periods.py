@@ -42,6 +42,20 @@ def test_current_year_from_a_gloss_without_publication_date() -> None:
     assert (later[0].first, later[0].last) == (date(2022, 3, 21), date(2023, 3, 20))
 
 
+def test_a_written_year_with_a_gloss_fixes_the_current_year_without_publication_date() -> None:
+    context = CalendarContext.for_article(IRANIAN, None)
+    find_periods("cement sales in the Iranian year 1401 (March 21-June 21, 2022) rose", context)
+    later = find_periods("Last year, the plants sold 60 million tons", context)
+    assert (later[0].first, later[0].last) == (date(2021, 3, 21), date(2022, 3, 20))
+
+
+def test_a_written_year_that_ended_makes_the_next_one_current() -> None:
+    context = CalendarContext.for_article(IRANIAN, None)
+    find_periods("output in the Iranian calendar year 1400 (ended March 20, 2022) rose", context)
+    later = find_periods("The company plans to sell 5 million tons this year", context)
+    assert (later[0].first, later[0].last) == (date(2022, 3, 21), date(2023, 3, 20))
+
+
 def test_an_explicit_gregorian_range_wins() -> None:
     got = _periods(
         "during the first three months of the current year (March 21-June 21)", date(2022, 8, 1)

@@ -36,3 +36,26 @@ def test_a_planning_noun_before_the_figure_makes_a_target() -> None:
     statuses = _statuses("Acme Foods reported sales of $410m, above forecasts of $395m.")
     assert statuses[Decimal(395000000)] is Status.TARGET
     assert statuses[Decimal(410000000)] is Status.ACHIEVED
+
+
+def test_a_planning_noun_as_the_subject_makes_a_target() -> None:
+    statuses = _statuses(
+        "The Acme Cement Company's target for exports in 2022 is 14 million tons. The initial "
+        "forecast for the whole year was $2 billion, the Acme Cement Company said."
+    )
+    assert statuses[Decimal(14000000)] is Status.TARGET
+    assert statuses[Decimal(2000000000)] is Status.TARGET
+
+
+def test_a_plan_raised_to_a_new_level_is_a_target() -> None:
+    statuses = _statuses(
+        "The Acme Port Company's goal had initially been set at 9 million tons, but it was "
+        "raised to 11 million tons in May."
+    )
+    assert statuses[Decimal(9000000)] is Status.TARGET
+    assert statuses[Decimal(11000000)] is Status.TARGET
+
+
+def test_a_figure_after_a_target_named_in_passing_keeps_its_status() -> None:
+    statuses = _statuses("Above the Acme Bank's 4% target, its inflation was 6.5% in April.")
+    assert statuses[Decimal("6.5")] is Status.ACHIEVED

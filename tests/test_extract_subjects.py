@@ -42,3 +42,32 @@ def test_a_group_that_acts_is_the_subject() -> None:
     )
     assert got[Decimal(900000000000)] == "banks"
     assert got[Decimal(40000000000)] == "exporters"
+
+
+def test_a_province_in_a_ranking_owns_its_own_figure() -> None:
+    got = _subjects(
+        "TEHRAN – Iran's Statistical Centre published provincial inflation rates for 2021. "
+        "Kerman Province had the highest rate at 48.2 percent, followed by Lorestan at "
+        "46.1 percent, while Gilan registered the lowest rate at 39.4 percent."
+    )
+    assert got[Decimal("48.2")] == "Kerman Province"
+    assert got[Decimal("46.1")] == "Lorestan Province"
+    assert got[Decimal("39.4")] == "Gilan Province"
+
+
+def test_a_country_in_a_ranked_list_is_a_partner_not_the_owner() -> None:
+    got = _subjects(
+        "TEHRAN – Iran exported 20 million tons of steel in 2021. China topped the list with "
+        "5 million tons, followed by Iraq with 3 million tons."
+    )
+    assert got[Decimal(3000000)] == "Iran"
+
+
+def test_a_split_and_the_figure_after_it_take_the_total_s_subject() -> None:
+    got = _subjects(
+        "TEHRAN – The Mazandaran Governorate completed 300 projects in 2021. Sari had the "
+        "largest share with 120 projects, followed by Gorgan with 41 projects. "
+        "The governorate plans to complete 500 projects next year."
+    )
+    assert got[Decimal(41)] == got[Decimal(300)]
+    assert got[Decimal(500)] == got[Decimal(300)]

@@ -178,8 +178,12 @@ def _sentence_observations(
             parent = result[-1]
         elif _BREAKDOWN.search(before[-60:]) or _BREAKDOWN_LIST.search(before[-40:]):
             parent = _whole_of(quantity, [*earlier, *result])
+        if parent is None and _share_of_total(s_text, quantity):
+            parent = _total_before(quantity, [*earlier, *result])
         status = _status(s_text, quantity, result)
-        subject = _subject(text, sentence, quantity, table, result, previous, parent, status)
+        subject = _subject(
+            text, sentence, quantity, table, result, previous, parent, status, earlier
+        )
         if subject is None:
             continue
         reference = _reference_period([*earlier, *result])
@@ -287,12 +291,50 @@ _BREAKDOWN = re.compile(
 _BREAKDOWN_LIST = re.compile(r"\bfollowed\s+by\s+[\w\s]{1,40}?\s+with\s+$")
 
 
+#: A part of a total stated before: "Of that amount, 620,000 tons came from", "$12.3 billion of
+#: the total was provided for".
+_OF_TOTAL_BEFORE = re.compile(
+    r"^\s*(?:Of|Out\s+of)\s+(?:that|this|the)\s+(?:total|amount|sum|figure)\b"
+)
+_OF_TOTAL_AFTER = re.compile(r"^\s+of\s+(?:that|this|the)\s+(?:total|amount|sum)\b")
+
+
+def _share_of_total(sentence: str, quantity: Quantity) -> bool:
+    """Whether ``quantity`` is said to be part of a total named before it: the sentence opens
+    with "Of that amount" / "Of the total" before the figure, or "of the total" follows it."""
+    opener = _OF_TOTAL_BEFORE.match(sentence)
+    if opener is not None and opener.end() <= quantity.start:
+        return True
+    return _OF_TOTAL_AFTER.match(sentence[quantity.end :]) is not None
+
+
+def _total_before(quantity: Quantity, found: list[ObservationMention]) -> ObservationMention | None:
+    """The total a figure stated as "of the total" belongs to: the latest earlier figure of the
+    same kind (any currency for money, the same unit otherwise) that is larger and has a
+    period."""
+    if quantity.unit is None or quantity.kind in (PERCENT, POINT):
+        return None
+    by_iri = vocab.units_by_iri()
+    for obs in reversed(found):
+        unit = by_iri.get(obs.unit)
+        same = obs.unit == quantity.unit.iri or (
+            unit is not None and unit.kind == MONEY and quantity.kind == MONEY
+        )
+        if same:
+            larger = obs.unit != quantity.unit.iri or obs.value > quantity.value
+            return obs if obs.period_end is not None and larger else None
+    return None
+
+
 def _whole_of(quantity: Quantity, found: list[ObservationMention]) -> ObservationMention | None:
-    """The total a breakdown figure is part of: the latest earlier figure in the same unit, when
-    that is a level with a period (a breakdown of nothing stated is not taken as one)."""
+    """The total a breakdown figure is part of: the latest earlier figure in the same unit that
+    is no part itself, when that is a level with a period (a breakdown of nothing stated is not
+    taken as one)."""
     if quantity.unit is None or quantity.kind in (PERCENT, POINT):
         return None
     for obs in reversed(found):
+        if obs.part_of is not None:
+            continue  # an earlier entry of the same list is a sibling, not the whole
         if obs.unit == quantity.unit.iri:
             return obs if obs.period_end is not None and obs.value > quantity.value else None
     return None
@@ -359,10 +401,16 @@ def _subject(
     previous: list[ObservationMention],
     parent: ObservationMention | None,
     status: Status,
+    earlier: list[ObservationMention] | None = None,
 ) -> str | None:
     if parent is not None:
-        return parent.subject
-    subject = _reported_subject(text, sentence, quantity, table, so_far, previous)
+        return parent.subject  # a split of a total keeps the total's owner
+    listed = _listed_place(text, sentence, quantity, table)
+    if listed is not None:
+        return listed
+    subject = _reported_subject(
+        text, sentence, quantity, table, so_far, previous, earlier or previous
+    )
     if (
         subject is not None
         and _is_agency(table, subject)
@@ -374,6 +422,40 @@ def _subject(
         # a statistics office or customs administration reports what the country did
         return _country_in(sentence, table) or table.country or subject
     return subject
+
+
+#: What may stand between a list entry's place and its figure: "Khuzestan with", "Bushehr
+#: Province topped the list with", "Ardabil registered the lowest rate at".
+_LIST_ENTRY = re.compile(
+    r"^(?:\s+[\w-]+){0,8}?\s+(?:with|at)\s+(?:(?:about|nearly|over|some|around)\s+)?$"
+)
+_LIST_OPENER = re.compile(r"^\s*(?:(?:and|while|then|followed\s+by|ahead\s+of)\s+)*$", re.I)
+
+
+def _listed_place(
+    text: str, sentence: Sentence, quantity: Quantity, table: EntityTable
+) -> str | None:
+    """The place within a country whose own figure a ranking gives: the place opens the figure's
+    clause and "with" or "at" leads to the figure ("followed by Khuzestan at 11.2 percent",
+    "while Ardabil registered the lowest rate at 3.9 percent"). Called only for figures that
+    split no total (a split keeps the total's owner). A country in such a list is a partner
+    ("China with $7.4 billion"), not the figure's owner, so it is left out."""
+    base = sentence.start
+    q_start = base + quantity.start
+    found = None
+    for occurrence in table.occurrences:
+        if (
+            occurrence.sentence != sentence.index
+            or occurrence.kind != "place"
+            or occurrence.end > q_start
+            or table.places[occurrence.ref].kind in (None, "country")
+        ):
+            continue
+        own_left, _ = _clause(sentence.text, occurrence.start - base, occurrence.end - base)
+        opener = text[occurrence.start - len(own_left) : occurrence.start]
+        if _LIST_OPENER.match(opener) and _LIST_ENTRY.match(text[occurrence.end : q_start]):
+            found = occurrence.ref
+    return found
 
 
 def _data_office(table: EntityTable, ref: str) -> bool:
@@ -421,6 +503,7 @@ def _reported_subject(
     table: EntityTable,
     so_far: list[ObservationMention],
     previous: list[ObservationMention],
+    earlier: list[ObservationMention],
 ) -> str | None:
     """Whose figure it is by the names around it: a possessive, "by X", "N percent of X", the
     nearest body named before it, or the subject of the figure before."""
@@ -479,9 +562,23 @@ def _reported_subject(
     if right:
         return min(right, key=lambda o: o.start).ref
     if previous:
-        return previous[-1].subject
+        return _carried_subject(previous, earlier)
     main = _main_agency(table)
     return main or table.country
+
+
+def _carried_subject(previous: list[ObservationMention], earlier: list[ObservationMention]) -> str:
+    """The subject a figure takes from the figures before it: the latest one's, or, when that
+    one is an entry of a breakdown ("followed by Sabzevar with 36"), its total's."""
+    last = previous[-1]
+    seen = {last.index}
+    while last.part_of is not None:
+        whole = next((o for o in earlier if o.index == last.part_of), None)
+        if whole is None or whole.index in seen:
+            break
+        last = whole
+        seen.add(last.index)
+    return last.subject
 
 
 #: A dateline: the city in capitals, an optional date and news agency, then a dash.

@@ -128,6 +128,8 @@ def _title_after_pattern(agencies: str) -> re.Pattern[str]:
         rf"(?:\s+of\s+(?P<ministry>[a-z]+(?:,\s+(?!(?:{SPEECH})\b)[a-z]+)*(?:,?\s+and\s+[a-z]+)?"
         r"(?:\s+[a-z]+)*?)(?=\s+for\b|[,.;]))?"
         rf"(?:\s+for\s+(?P<detail>{_DETAIL}))?"
+        # the body may come after the portfolio: "the deputy head for economic affairs at X"
+        rf"(?:\s+(?:of|at|in)\s+(?:the\s+)?{_org_span(agencies, 'org3')})?"
     )
 
 
@@ -296,7 +298,7 @@ def _title_after(
     match = _title_after_pattern(agency_names_pattern(table)).match(text, name_end)
     if match is None:
         return None
-    org_text = match.group("org") or match.group("org2")
+    org_text = match.group("org") or match.group("org2") or match.group("org3")
     if org_text is None and match.group("ministry"):
         # "the deputy minister of roads and urban development": the ministry named in words
         org_text = _named_ministry(table, match.group("ministry"), match.group("title"))
@@ -355,9 +357,15 @@ def _ends_with_title(title: str, portfolio: str) -> bool:
 
 
 def _implies_body(title: str) -> bool:
-    """True for a title that with a portfolio names a body ("Industry Minister")."""
-    last = title.lower().split()[-1]
-    return any(t.organisation_word for f, t in _title_forms().items() if f.split()[-1] == last)
+    """True for a title that with a portfolio names a body ("Industry Minister"). The whole
+    title form must end the title: "governor general" implies a governorate, "attorney general"
+    nothing, although both end in "general"."""
+    lowered = re.sub(r"[\s-]+", " ", title.lower()).strip()
+    return any(
+        t.organisation_word and (lowered == form or lowered.endswith(" " + form))
+        for f, t in _title_forms().items()
+        for form in [re.sub(r"[\s-]+", " ", f.lower())]
+    )
 
 
 def _record_person(
@@ -608,15 +616,18 @@ def find_person_references(table: EntityTable, sentence: Sentence) -> None:
 # -------------------------------------------------------------------------- unnamed posts
 
 
-#: "The company", "the organization": the body the article is about, named before.
+#: "The company", "the organization": the body the article is about, named before; "the bank",
+#: "the ministry" (any organisation word): the one body named so far with that word.
 _ANAPHORA = r"the\s+(?:company|firm|group|organi[sz]ation)"
+_BODY_ANAPHORA = rf"the\s+(?:{'|'.join(sorted(w for w in ORGANISATION_WORDS if w.isalpha()))})"
 
 
 @lru_cache(maxsize=_PATTERNS_KEPT)
 def _unnamed_role_pattern(org: str) -> re.Pattern[str]:
     """A post written without a name, with its body when named (``org``: known agencies)."""
     return re.compile(
-        rf"\b(?:(?P<det>(?i:the|a|an|its|his|her|their))\s+)?(?:(?P<org>{org}|{_ANAPHORA})"
+        rf"\b(?:(?P<det>(?i:the|a|an|its|his|her|their))\s+)?"
+        rf"(?:(?P<org>{org}|{_ANAPHORA}|{_BODY_ANAPHORA})"
         rf"(?:['’]s)?\s+)?(?P<title>{_simple_title()})"
         rf"(?:\s+(?:of|with|at|for)\s+(?P<org2>(?:the\s+)?(?:{org})|{_ANAPHORA}))?"
     )
@@ -659,9 +670,22 @@ def _unnamed_agency(table: EntityTable, org_text: str | None, det: str | None) -
     if org_text:
         if re.fullmatch(_ANAPHORA, org_text, re.I):
             return MAIN
+        if re.fullmatch(_BODY_ANAPHORA, org_text, re.I):
+            return _body_by_word(table, org_text.split()[-1].lower())
         known = table.find_agency(org_text)
         return known.ref if known else None
     return MAIN if (det or "").lower() == "its" else None
+
+
+def _body_by_word(table: EntityTable, word: str) -> str | None:
+    """The one body named so far whose name has the organisation word ``word`` ("the bank's
+    deputy governor" after "the Central Bank of Iran"); None when none or several have it."""
+    found = {
+        agency.ref
+        for agency in table.agencies
+        if not agency.news and any(word in name.lower().split() for name in agency.names)
+    }
+    return found.pop() if len(found) == 1 else None
 
 
 def link_unnamed_roles(table: EntityTable) -> None:

@@ -400,6 +400,24 @@ _CURRENT_IRANIAN_YEAR = re.compile(
 )
 
 
+#: A Solar Hijri year written with a Gregorian gloss: "the Iranian year 1403 (March 20-June 20,
+#: 2024)", "the Iranian calendar year 1402 (ended March 19, 2024)".
+_GLOSSED_IRANIAN_YEAR = re.compile(
+    r"\bIranian\s+(?:calendar\s+|fiscal\s+)?year\s+(1[34]\d\d)\s*\(([^)]{0,60})\)", re.I
+)
+
+
+def glossed_current_year(sentence: str) -> int | None:
+    """The current Solar Hijri year that a glossed written year implies: the year itself, or the
+    one after it when the gloss says the year has ended ("1402 (ended March 19, 2024)")."""
+    match = _GLOSSED_IRANIAN_YEAR.search(sentence)
+    if match is None:
+        return None
+    year = int(match.group(1))
+    ended = re.search(r"\b(?:ended|ending|which\s+ended)\b", match.group(2), re.I)
+    return year + 1 if ended else year
+
+
 def _anchor_from_gloss(sentence: str, context: CalendarContext) -> None:
     """Without a publication date, a dated gloss in the sentence fixes "the current year"."""
     if context.published is not None:
@@ -408,6 +426,11 @@ def _anchor_from_gloss(sentence: str, context: CalendarContext) -> None:
     if written is not None:
         # "the current Iranian calendar year 1402 (March 21, 2023)": the year is written
         context.iranian_year = int(written.group(1))
+        return
+    glossed = glossed_current_year(sentence)
+    if glossed is not None and context.iranian_year is None:
+        context.iranian_year = glossed
+        context.gregorian_year = iranian_year(glossed)[0].year
         return
     match = _DATE.search(sentence)
     which = re.search(

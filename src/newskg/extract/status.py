@@ -83,6 +83,39 @@ _PLANNING_NOUN = re.compile(
 _PLANNING = re.compile(
     r"\b(?:will|plans?|planned|targets?|aims?|intends?|expects?|seeks?|to\s+be)\b"
 )
+#: A planning noun that is the subject of the figure's verb: "the target for 1403 is 35 million
+#: tons", "the initial forecast for the whole year was $55 billion", "the target had been set at".
+#: Only a prepositional phrase may stand between the noun and the verb, so "above the 2% target,
+#: inflation was 2.5%" is no target.
+_PLANNED_SUBJECT = re.compile(
+    r"\b(?:targets?|goals?|forecasts?|projections?|quotas?)\s+"
+    r"(?:(?:for|in|of|on)\s+[^,;:.\"“”]{0,60}?\s+)?"
+    r"(?:(?:is|are|was|were)|(?:has|have|had)\s+(?:\w+\s+)?been\s+(?:set|put|fixed)\s+at"
+    r"|(?:is|was|stands|stood)\s+at|set\s+at)"
+    r"\s+(?:(?:about|around|some|nearly|almost|roughly|over|at\s+least)\s+)?$",
+    re.IGNORECASE,
+)
+#: A planned figure raised or revised, when the sentence speaks of a plan: "it was raised to 53
+#: million tons", "we have revised it to 680 mcm/d".
+_REVISED_PLAN = re.compile(
+    r"(?:\b(?:it|this|that)\s+(?:is|was|has\s+been|had\s+been)\s+(?:\w+\s+)?"
+    r"|\b)(?:raised|revised|lowered|cut|increased|reduced|upgraded|downgraded)"
+    r"(?:\s+(?:it|this|that))?\s+to\s+(?:(?:about|around|some|nearly)\s+)?$",
+    re.IGNORECASE,
+)
+_PLAN_WORD = re.compile(r"\b(?:targets?|goals?|forecast(?:s|ed)?|projections?|plans?)\b", re.I)
+
+
+def planned_by_subject(before: str) -> bool:
+    """True when the text ``before`` a figure makes it a planned level: a planning noun is the
+    subject of its verb ("the target for 1403 is"), or a plan is revised to it ("the goal had
+    been set at 50 million tons, but it was raised to")."""
+    if _PLANNED_SUBJECT.search(before):
+        return True
+    revised = _REVISED_PLAN.search(before)
+    return revised is not None and _PLAN_WORD.search(before[: revised.start()]) is not None
+
+
 _NOT_VERBS = re.compile(r"^(?:is|are|has|have)\s+(?:been|to|said|told|expected|set|due|able)\b")
 #: Copulas whose present tense reports a statistic, not a standing level: "the jobless rate is".
 _STATISTIC = re.compile(
@@ -106,6 +139,8 @@ def status_of(text: str, quantity: Quantity, earlier: list[Status]) -> Status:
     sentence's earlier figures."""
     before, after = text[: quantity.start], text[quantity.end :]
     if _PLANNING_NOUN.search(before) or re.match(r"\s*(?:target|goal)\b", after):
+        return Status.TARGET
+    if planned_by_subject(before):
         return Status.TARGET
     left, right, opener = clause(text, quantity.start, quantity.end)
     if re.search(r"\btotal\s+(?:of\s+)?$", before) and not _PLANNING.search(left):
