@@ -73,3 +73,41 @@ def test_ranges_and_approximations() -> None:
 def test_a_change_from_one_level_to_another_is_two_figures() -> None:
     found = find_quantities("the rate rose from 5% to 7%")
     assert [(q.value, q.value_max) for q in found] == [(Decimal(5), None), (Decimal(7), None)]
+
+
+@pytest.mark.parametrize(
+    ("text", "value", "notation"),
+    [
+        (
+            "Demand in the cold snap reached 410 mcm/d, the operator said.",
+            "410000000",
+            "M3-PER-DAY",
+        ),
+        ("Flows rose to 55 million cubic metres per day.", "55000000", "M3-PER-DAY"),
+        ("The field will yield 9 bcm of gas a year.", "9000000000", "M3"),
+        ("Reservoirs held 300 mcm at the end of May.", "300000000", "M3"),
+    ],
+)
+def test_written_multiples_of_a_unit_are_stored_in_the_base_unit(
+    text: str, value: str, notation: str
+) -> None:
+    (quantity,) = find_quantities(text)
+    assert quantity.value == Decimal(value)
+    assert quantity.unit is not None
+    assert quantity.unit.notation == notation
+
+
+@pytest.mark.parametrize(
+    ("text", "notation"),
+    [
+        ("The clinic added 40 beds this spring.", "BED"),
+        ("Each visitor ate 7 kilograms of rice.", "KiloGM"),
+        ("The chamber sent 9 trade missions abroad.", "MISSION"),
+        ("The city will host 3 exhibitions in June.", "EXHIBITION"),
+        ("The valley has 250 dairy farms.", "FARM"),
+    ],
+)
+def test_counted_nouns_of_agency_reports(text: str, notation: str) -> None:
+    (quantity,) = find_quantities(text)
+    assert quantity.unit is not None
+    assert quantity.unit.notation == notation

@@ -164,7 +164,7 @@ def _unit_forms() -> dict[str, Unit]:
 @cache
 def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     forms = _unit_forms()
-    words = [f for f in forms if re.fullmatch(r"[\w' -]+", f) and not f.isupper()]
+    words = [f for f in forms if re.fullmatch(r"[\w' /-]+", f) and not f.isupper()]
     codes = [f for f in forms if f.isupper() and f.isalpha()]
     symbols = sorted(_CURRENCY_SYMBOLS, key=len, reverse=True)
     number = (
@@ -299,6 +299,11 @@ def _read(text: str, match: re.Match[str], noun_re: re.Pattern[str]) -> Quantity
         value *= unit.rial_factor
         value_max = value_max * unit.rial_factor if value_max is not None else None
         unit = vocab.unit_by_notation("IRR")
+    if unit is not None and unit.base and unit.factor:
+        # "600 mcm/d" is 600 million cubic metres per day: stored in the base unit
+        value *= unit.factor
+        value_max = value_max * unit.factor if value_max is not None else None
+        unit = vocab.units_by_iri()[unit.base]
     if word_number and unit is None:
         return None
     if unit is not None and unit.kind in (PERCENT, POINT) and noun is None and value > 1000:

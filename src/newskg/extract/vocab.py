@@ -34,6 +34,10 @@ class Unit:
     labels: tuple[str, ...]
     rial_factor: int | None = None
     """For a unit that is a multiple of the rial (the toman): how many rials it is."""
+    base: str | None = None
+    """For a written multiple of another unit ("mcm/d"): the IRI of the unit it is stored in."""
+    factor: int | None = None
+    """How many of ``base`` one of this unit is (10**6 for million cubic metres)."""
 
 
 @dataclass(frozen=True)
@@ -120,7 +124,19 @@ def units() -> tuple[Unit, ...]:
         rial_factor = int(factor) if isinstance(factor, Literal) else None
         if rial_factor:
             kind = MONEY
-        found.append(Unit(str(subject), notation, kind, labels, rial_factor))
+        base = graph.value(subject, REFV.multipleOf)
+        multiple = graph.value(subject, REFV.factor)
+        found.append(
+            Unit(
+                str(subject),
+                notation,
+                kind,
+                labels,
+                rial_factor,
+                str(base) if isinstance(base, URIRef) else None,
+                int(multiple) if isinstance(multiple, Literal) else None,
+            )
+        )
     return tuple(sorted(found, key=lambda unit: unit.iri))
 
 
