@@ -129,3 +129,35 @@ def test_a_square_bracketed_end_gloss_dates_the_past_year() -> None:
 def test_a_gloss_range_opening_in_march_is_the_year_it_opens() -> None:
     text = "The company plans to sell 900 cars in the current Iranian year (March 2021-March 2022)."
     assert _periods(text, None) == [iranian_year(1400)]
+
+
+def test_so_far_apart_from_this_year_leaves_the_year_open() -> None:
+    text = "The cooperative has so far planted 2,000 trees in the region this year."
+    assert _periods(text, date(2022, 8, 1)) == [(date(2022, 3, 21), None)] * 2
+
+
+def test_this_year_without_so_far_stays_whole() -> None:
+    text = "The cooperative will plant 2,000 trees in the region this year."
+    assert _periods(text, date(2022, 8, 1)) == [(date(2022, 3, 21), date(2023, 3, 20))]
+
+
+def test_so_far_in_a_gregorian_article_leaves_the_year_open() -> None:
+    context = CalendarContext.for_article("A carmaker in Ohio", date(2019, 6, 5))
+    found = find_periods("It has so far sold 40,000 cars this year.", context)
+    assert [(p.first, p.last) for p in found] == [(date(2019, 1, 1), None)] * 2
+
+
+def test_so_far_in_another_clause_keeps_the_year_whole() -> None:
+    text = "The club plans 9 matches in the current Iranian year, adding that 4 were held so far."
+    assert _periods(text, date(2022, 8, 1)) == [
+        (date(2022, 3, 21), date(2023, 3, 20)),
+        (date(2022, 3, 21), None),
+    ]
+
+
+def test_so_far_in_a_relative_clause_keeps_the_year_whole() -> None:
+    text = "The club plans 9 matches in the current Iranian year of which so far 4 were held."
+    assert _periods(text, date(2022, 8, 1)) == [
+        (date(2022, 3, 21), date(2023, 3, 20)),
+        (date(2022, 3, 21), None),
+    ]

@@ -351,7 +351,38 @@ def find_periods(sentence: str, context: CalendarContext) -> list[Period]:
             # "in the summer (June 22-September 22)": the written range is the period
             alone = _gloss_period(gloss, context)
             found += [alone] if alone is not None else []
-    return sorted(found, key=lambda p: p.start)
+    return sorted(_open_years_so_far(found, sentence), key=lambda p: p.start)
+
+
+def _open_years_so_far(found: list[Period], sentence: str) -> list[Period]:
+    """ "has so far bought ... this year": the year is the one "so far" runs in, up to now.
+
+    A whole year that starts where a "so far" period starts, in the same clause (no comma,
+    semicolon, bracket, "and", "but" or "which" between them), is left open (no end), as "so far
+    this year" written together is. "plans 12 in the current year, adding that seven have been
+    held so far" keeps the year whole for the plan.
+    """
+    so_far = [p for p in found if p.last is None and p.label.endswith("so far")]
+    if not so_far:
+        return found
+
+    def same_clause(a: Period, b: Period) -> bool:
+        between = sentence[min(a.end, b.end) : max(a.start, b.start)]
+        return not re.search(
+            r"(?<!\d),(?!\d)|[;:()]|\b(?:and|but|while|whereas|which|that)\b", between
+        )
+
+    return [
+        replace(p, last=None, label=f"{p.label}, so far")
+        if p.last is not None
+        and not p.label.endswith("so far")
+        and not p.annual
+        and p.first is not None
+        and (p.last - p.first).days >= 360
+        and any(f.first == p.first and same_clause(f, p) for f in so_far)
+        else p
+        for p in found
+    ]
 
 
 def _gloss_period(gloss: re.Match[str], context: CalendarContext) -> Period | None:
