@@ -358,23 +358,7 @@ def _without_apposition(name: str) -> str:
 def find_known_names(table: EntityTable, sentence: Sentence) -> None:
     """Later mentions of an agency by any name it was given (acronym, short name)."""
     names = {n: a for a in table.agencies for n in a.names if len(n) > 1}
-    if not names:
-        return
-    pattern = re.compile(rf"(?<![\w-])(?:{vocab.alternation(names)})(?![\w-])")
-    for match in pattern.finditer(sentence.text):
-        agency = names[match.group(0)]
-        start = sentence.start + match.start()
-        if table.add(
-            Occurrence(
-                "agency",
-                agency.ref,
-                sentence.index,
-                start,
-                start + len(match.group(0)),
-                match.group(0),
-            )
-        ):
-            agency.sentences.append(sentence.index)
+    table.mark_names("agency", names, sentence)
 
 
 def agency_names_pattern(table: EntityTable) -> str:

@@ -594,23 +594,7 @@ def find_person_references(table: EntityTable, sentence: Sentence) -> None:
             surname = name.split()[-1]
             if len(surname) > 2:
                 forms.setdefault(surname, person)
-    if not forms:
-        return
-    pattern = re.compile(rf"(?<![\w-])(?:{vocab.alternation(forms)})(?![\w-])")
-    for match in pattern.finditer(sentence.text):
-        person = forms[match.group(0)]
-        start = sentence.start + match.start()
-        if table.add(
-            Occurrence(
-                "person",
-                person.ref,
-                sentence.index,
-                start,
-                start + len(match.group(0)),
-                match.group(0),
-            )
-        ):
-            person.sentences.append(sentence.index)
+    table.mark_names("person", forms, sentence)
 
 
 # -------------------------------------------------------------------------- unnamed posts

@@ -8,8 +8,10 @@ read the occurrences to find a figure's subject and speaker.
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass, field
 
+from newskg.extract import vocab
 from newskg.extract.names import person_key, person_parts, same_agency_name
 from newskg.extract.records import (
     AgencyMention,
@@ -18,6 +20,7 @@ from newskg.extract.records import (
     PopulationMention,
     ProgramMention,
     RoleMention,
+    Sentence,
 )
 
 
@@ -205,6 +208,21 @@ class EntityTable:
                 return False
         self.occurrences.append(occurrence)
         return True
+
+    def mark_names(
+        self, kind: str, forms: Mapping[str, AgencyRecord | PersonRecord], sentence: Sentence
+    ) -> None:
+        """Record each place ``sentence`` writes one of ``forms`` (longest first) as an
+        occurrence of the entity it names."""
+        if not forms:
+            return
+        pattern = re.compile(rf"(?<![\w-])(?:{vocab.alternation(forms)})(?![\w-])")
+        for match in pattern.finditer(sentence.text):
+            entity = forms[match.group(0)]
+            start = sentence.start + match.start()
+            end = start + len(match.group(0))
+            if self.add(Occurrence(kind, entity.ref, sentence.index, start, end, match.group(0))):
+                entity.sentences.append(sentence.index)
 
     def covered(self, start: int, end: int, *kinds: str) -> bool:
         """True when an occurrence (of one of ``kinds``, any when none) overlaps the span."""
