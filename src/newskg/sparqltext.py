@@ -94,6 +94,19 @@ def bind_values(sparql: str, bindings: Mapping[str, Term]) -> str:
     return sparql[: position + 1] + block + sparql[position + 1 :]
 
 
+def group_depths(stream: Sequence[Token]) -> Iterator[tuple[int, Token, int]]:
+    """Each token of ``stream`` that is not a brace, with its index and the number of groups
+    (``{ }``) around it."""
+    depth = 0
+    for index, token in enumerate(stream):
+        if token.text == "{":
+            depth += 1
+        elif token.text == "}":
+            depth -= 1
+        else:
+            yield index, token, depth
+
+
 def _where_brace(sparql: str) -> int:
     """Offset of the ``{`` that opens the outermost WHERE group."""
     depth = 0
@@ -158,13 +171,8 @@ def bind_into_subqueries(sparql: str, bindings: Mapping[str, Term]) -> str:
     """
     inserts: list[tuple[int, str]] = []
     found = list(tokens(sparql))
-    depth = 0
-    for index, token in enumerate(found):
-        if token.text == "{":
-            depth += 1
-        elif token.text == "}":
-            depth -= 1
-        elif depth > 0 and token.kind == "word" and token.text.upper() == "SELECT":
+    for index, token, depth in group_depths(found):
+        if depth > 0 and token.kind == "word" and token.text.upper() == "SELECT":
             projected, brace = _projection(found, index + 1)
             names = [name for name in bindings if f"?{name}" in projected]
             if names and brace is not None:

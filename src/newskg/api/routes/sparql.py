@@ -43,7 +43,13 @@ from newskg.formats import (
     parse_accept,
 )
 from newskg.settings import Settings
-from newskg.sparqltext import keyword_targets, service_targets, term_to_sparql, tokens
+from newskg.sparqltext import (
+    group_depths,
+    keyword_targets,
+    service_targets,
+    term_to_sparql,
+    tokens,
+)
 from newskg.store.base import DatasetSpec, QueryOptions, QueryResult, Store
 
 router = APIRouter(tags=["sparql"])
@@ -307,13 +313,8 @@ def with_using(update: str, using: Sequence[str], using_named: Sequence[str]) ->
         + [f"USING NAMED {term_to_sparql(URIRef(iri))}" for iri in using_named]
     )
     edits: list[tuple[int, int, str]] = []
-    depth = 0
-    for index, token in enumerate(stream):
-        if token.text == "{":
-            depth += 1
-        elif token.text == "}":
-            depth -= 1
-        elif depth == 0 and token.kind == "word" and token.text.upper() == "WHERE":
+    for index, token, depth in group_depths(stream):
+        if depth == 0 and token.kind == "word" and token.text.upper() == "WHERE":
             before = stream[index - 1] if index else None
             if before is not None and before.kind == "word" and before.text.upper() == "DELETE":
                 # DELETE WHERE {P} takes no USING: write it as DELETE {P} USING ... WHERE {P}.
