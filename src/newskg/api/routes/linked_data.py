@@ -17,9 +17,9 @@ Every query is a file of queries/internal/ with the IRI bound as a parameter.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
-from typing import Annotated, Any
+from typing import Annotated, Any, TypeVar
 
 import pyoxigraph as ox
 from fastapi import APIRouter, Query, Request
@@ -100,6 +100,21 @@ register_url_convertor("newskg_prefix", _PrefixConvertor())
 
 router = APIRouter(tags=["linked data"])
 
+
+_Endpoint = TypeVar("_Endpoint", bound=Callable[..., Any])
+
+
+def _get_and_head(path: str, **options: Any) -> Callable[[_Endpoint], _Endpoint]:
+    """Serve GET and HEAD on ``path``; only GET is in the OpenAPI document, where one
+    operation per path keeps operation ids unique."""
+
+    def register(endpoint: _Endpoint) -> _Endpoint:
+        router.head(path, response_model=None, include_in_schema=False)(endpoint)
+        return router.get(path, **options)(endpoint)
+
+    return register
+
+
 FormatParam = Annotated[
     str | None,
     Query(
@@ -109,16 +124,10 @@ FormatParam = Annotated[
 ]
 
 
-@router.get(
+@_get_and_head(
     "/{prefix:newskg_prefix}/{kind:newskg_kind}/{key:path}",
     summary="A resource under the base IRI, as an HTML page or RDF",
     response_model=None,
-)
-@router.head(
-    "/{prefix:newskg_prefix}/{kind:newskg_kind}/{key:path}",
-    summary="A resource under the base IRI, as an HTML page or RDF",
-    response_model=None,
-    include_in_schema=False,
 )
 def resource_under_base(
     request: Request,
@@ -133,13 +142,7 @@ def resource_under_base(
     return _dereference(request, "/" + prefix + "/", kind, key, settings, store, format_name)
 
 
-@router.get(
-    "/{kind:newskg_kind}/{key:path}",
-    summary="A resource, when the base IRI has no path",
-    response_model=None,
-    include_in_schema=False,
-)
-@router.head(
+@_get_and_head(
     "/{kind:newskg_kind}/{key:path}",
     summary="A resource, when the base IRI has no path",
     response_model=None,
@@ -157,16 +160,10 @@ def resource_at_root(
     return _dereference(request, "/", kind, key, settings, store, format_name)
 
 
-@router.get(
+@_get_and_head(
     "/resource",
     summary="Any resource of the store by its IRI (vocabulary terms, other bases)",
     response_model=None,
-)
-@router.head(
-    "/resource",
-    summary="Any resource of the store by its IRI (vocabulary terms, other bases)",
-    response_model=None,
-    include_in_schema=False,
 )
 def resource_by_iri(
     request: Request,
