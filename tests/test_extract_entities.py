@@ -254,3 +254,42 @@ def test_a_body_quoted_with_according_to_does_not_own_the_country_s_figure() -> 
         "capacity reached 900 MW in 2021."
     )
     assert subjects[Decimal(900)] == "Iran"
+
+
+def _agency_names(text: str) -> dict[str, set[str]]:
+    extraction = extract(Article(text))
+    return {a.label: set(a.alt_labels) for a in extraction.agencies if not a.news_agency}
+
+
+def test_a_short_name_of_a_body_in_the_same_article_is_the_same_body() -> None:
+    names = _agency_names(
+        "Arvand Free Zone attracted $40 million of investment, the managing director of Arvand "
+        "Free Zone Organization said. The Housing Foundation of Islamic Revolution built 900 "
+        "homes, and the Housing Foundation will build 500 more."
+    )
+    assert names == {
+        "Arvand Free Zone Organization": {"Arvand Free Zone"},
+        "Housing Foundation of Islamic Revolution": {"Housing Foundation"},
+    }
+
+
+def test_a_body_name_with_two_tails_and_a_listed_plural() -> None:
+    names = _agency_names(
+        "The Center for Exchange of Gold and Currency supplied $2 billion. The director general "
+        "of Bushehr Ports and Maritime Department, Karim Nazari, said 12 ships docked."
+    )
+    assert set(names) == {
+        "Center for Exchange of Gold and Currency",
+        "Bushehr Ports and Maritime Department",
+    }
+
+
+def test_a_province_s_own_department_keeps_the_province_in_its_name() -> None:
+    names = _agency_names(
+        "Fars Province's Industry, Mining and Trade Department revived 41 idle units. "
+        "Iran's Industry, Mining and Trade Ministry set a target of 2,000 units."
+    )
+    assert set(names) == {
+        "Fars Province's Industry, Mining and Trade Department",
+        "Industry, Mining and Trade Ministry",
+    }

@@ -187,3 +187,60 @@ def test_a_title_ending_like_one_that_implies_a_body_does_not_imply_one() -> Non
         "Ana Souza-Lima spoke."
     )
     assert {title for _, title in roles["Eliot Spitzer"]} == {"attorney general"}
+
+
+def test_the_head_of_the_foundation_is_the_person_named_next() -> None:
+    roles = _roles(
+        "TEHRAN – The Housing Foundation of Islamic Revolution has rebuilt 8,200 homes since "
+        "the floods, the head of the foundation said. Reza Bahrami told IRNA that 3,000 more "
+        "homes will be finished by March."
+    )
+    assert roles["Reza Bahrami"] == {("Housing Foundation of Islamic Revolution", "head")}
+
+
+def test_the_department_refers_to_the_latest_body_named_with_that_word() -> None:
+    roles = _roles(
+        "TEHRAN – The Roads Ministry's Technical Department and Fars Province's Industry, Mining "
+        "and Trade Department met on Monday. Fars Province's Industry, Mining and Trade "
+        "Department has revived 41 idle units this year, the head of the department said. "
+        "Ali Nikbakht told ISNA that 600 jobs were created."
+    )
+    assert roles["Ali Nikbakht"] == {
+        ("Fars Province's Industry, Mining and Trade Department", "head")
+    }
+
+
+def test_a_vice_president_for_a_field_heads_a_vice_presidency() -> None:
+    roles = _roles(
+        "Hamid Rezaei, the vice president for science, technology and knowledge-based economy, "
+        "told IRNA that 7,400 firms are active. Vice President for Women and Family Affairs "
+        "Maryam Kazemi said 12,000 loans were paid."
+    )
+    assert roles["Hamid Rezaei"] == {
+        ("Vice-Presidency for Science, Technology and Knowledge-based Economy", "vice president")
+    }
+    assert roles["Maryam Kazemi"] == {
+        ("Vice-Presidency for Women and Family Affairs", "vice president")
+    }
+
+
+def test_a_speaker_s_second_post_refers_back_to_the_speaker() -> None:
+    roles = _roles(
+        "TEHRAN – Exports to Oman rose 20 percent, the head of the Trade Promotion Organization "
+        "(TPO) said. Mahmoud Jafarpour told ILNA that 300 firms took part. "
+        '"We will open two trade centers," Jafarpur said. The deputy industry minister noted '
+        "that the Ministry of Industry, Mine and Trade will support them."
+    )
+    assert roles["Mahmoud Jafarpour"] == {
+        ("Trade Promotion Organization of Iran", "head"),
+        ("Ministry of Industry, Mine and Trade", "deputy minister"),
+    }
+
+
+def test_a_top_post_that_speaks_is_not_given_to_the_previous_speaker() -> None:
+    roles = _roles(
+        "TEHRAN – Exports rose, the head of the Trade Promotion Organization (TPO) said. "
+        "Mahmoud Jafarpour told ILNA that 300 firms took part in 1402. The Ministry of Industry, "
+        "Mine and Trade will back them, the industry minister said."
+    )
+    assert roles["Mahmoud Jafarpour"] == {("Trade Promotion Organization of Iran", "head")}

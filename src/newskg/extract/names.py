@@ -128,12 +128,31 @@ def same_company(a: str, b: str) -> bool:
 def same_agency_name(a: str, b: str) -> bool:
     """True when two names of agencies or companies name the same one (``same_body`` for names
     with an organisation word, ``same_company`` otherwise)."""
-    if a == b:
+    if a == b or _short_form(a, b) or _short_form(b, a):
         return True
     head_a, head_b = head_word(a), head_word(b)
     if head_a is not None and head_b is not None:
         return same_body(a, b)
     return agency_key(a) == agency_key(b) or same_company(a, b)
+
+
+#: Words that end a body's full name after a name that is already a body's ("Chabahar Free
+#: Zone" and "Chabahar Free Zone Organization").
+_FULL_NAME_ENDS = frozenset(["organization", "organisation", "company", "corporation", "authority"])
+
+
+def _short_form(short: str, full: str) -> bool:
+    """True when ``short`` is how one article shortens the body ``full``: its name without the
+    closing organisation word ("Chabahar Free Zone") or without its "of ..." part when what is
+    left still names a body ("Housing Foundation" of "Housing Foundation of Islamic
+    Revolution"). Only for names in one article: across articles "Central Bank" is ambiguous."""
+    short_words, full_words = short.lower().split(), full.lower().split()
+    if len(short_words) < 2 or len(full_words) <= len(short_words):
+        return False
+    if full_words[: len(short_words)] != short_words or head_word(short) is None:
+        return False
+    rest = full_words[len(short_words) :]
+    return rest[0] in ("of", "for") or (len(rest) == 1 and rest[0] in _FULL_NAME_ENDS)
 
 
 def acronym_fits(acronym: str, words: list[str]) -> bool:

@@ -44,7 +44,8 @@ _CAP_LIST = rf"{CAP_WORD}(?:(?:,\s+|\s+)(?:(?:and|&)\s+)?{CAP_WORD})*"
 #: A name with an organisation word: modifiers before it, "of/for ..." or names after it.
 _ORG_NAME = re.compile(
     rf"\b{_OPENERS}(?:{CAP_WORD}(?:,?\s+(?:(?:and|&|of|for|the)\s+)*?))*?(?:{_ORG_WORDS})\b"
-    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_CAP_LIST})?"
+    # two tails: "Center for Exchange of Gold and Currency"
+    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_CAP_LIST}){{0,2}}"
     rf"|\b(?:{_ORG_WORDS})(?:\s+(?:&\s+)?{CAP_WORD})+"
 )
 _ACRONYM_DEF = re.compile(
@@ -232,6 +233,32 @@ def demonyms() -> frozenset[str]:
     return frozenset(found | {d + "s" for d in found})
 
 
+def place_owned(org_text: str) -> tuple[bool, str]:
+    """Whether ``org_text`` starts with a province's or city's possessive, and the text without
+    any other possessive ("Khuzestan Province's X" is owned; "Acme's X" and "Iran's X" are X)."""
+    match = re.match(r"(?P<owner>(?P<first>[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?)['’]s\s+", org_text)
+    if match is None:
+        return False, org_text
+    owner = (
+        match.group("owner") if match.group("owner") in places_by_form() else match.group("first")
+    )
+    if owner in places_by_form() and owner not in country_forms():
+        return True, org_text
+    # a country's body is the national one ("Iran's Statistical Centre"): no owner in its name
+    return False, org_text[match.end() :]
+
+
+@cache
+def country_forms() -> frozenset[str]:
+    """Every surface form of a country (its national bodies are named without it)."""
+    return frozenset(
+        form
+        for entry in vocab.gazetteer()
+        if entry.kind == "country"
+        for form in entry.surface_forms
+    )
+
+
 # ------------------------------------------------------------------------ named bodies
 
 
@@ -327,14 +354,39 @@ def _acronym_expansion(run: str, acronym: str) -> str | None:
     return None
 
 
+#: A name goes on to a second organisation word: "Arvand Free Zone Organization" (the name
+#: pattern stops at the first one so that it never runs across "and the").
+_FURTHER_WORD = re.compile(rf"(?:\s+{CAP_WORD})*?\s+(?:{_ORG_WORDS})\b(?![-’'])")
+#: A possessive right before a body's name ("Khuzestan Province's").
+_PLACE_OWNER = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?['’]s\s+$")
+#: The rest of a name whose organisation word is a plural in a list: "Ports and Maritime
+#: Department" after "Sistan-Baluchestan Ports".
+_LISTED_TAIL = re.compile(rf"\s+and\s+(?:{CAP_WORD}\s+)*?(?:{_ORG_WORDS})\b")
+
+
 def _find_organisation_names(table: EntityTable, sentence: Sentence) -> None:
     for match in _ORG_NAME.finditer(sentence.text):
-        raw = re.split(r"['’]s\s+", match.group(0))[-1]  # "Fed's Open Market Committee"
+        whole, end = match.group(0), match.end()
+        last = whole.split()[-1].lower()
+        if (
+            last.endswith("s")
+            and last in ORGANISATION_WORDS
+            and (tail := _LISTED_TAIL.match(sentence.text, end))
+        ):
+            whole, end = whole + tail.group(0), tail.end()
+        if tail := _FURTHER_WORD.match(sentence.text, end):
+            whole, end = whole + tail.group(0), tail.end()
+        raw = re.split(r"['’]s\s+", whole)[-1]  # "Fed's Open Market Committee"
         name, skipped = strip_openers(_without_apposition(raw))
+        owner = _PLACE_OWNER.search(sentence.text, 0, end - len(raw) + skipped)
+        if owner and name and place_owned(owner.group(0) + name)[0]:
+            # a province's own body keeps the province in its name: every province has an
+            # "Industry, Mining and Trade Department"
+            name, skipped = owner.group(0) + name, skipped - len(owner.group(0))
         if len(name.split()) < 2 or name.split()[0].lower() in _TITLE_WORDS:
             continue
-        offset = match.end() - len(raw) + skipped
-        if sentence.text[match.end() : match.end() + 2] == " (":
+        offset = end - len(raw) + skipped
+        if sentence.text[end : end + 2] == " (":
             continue  # an acronym definition handled it
         start = sentence.start + offset
         if table.covered(start, start + len(name), "agency"):

@@ -19,10 +19,11 @@ from functools import cache, lru_cache
 
 from newskg.extract import vocab
 from newskg.extract.lexicon import COMPANY_SUFFIXES, NON_NAME_WORDS, SPEECH
-from newskg.extract.names import ORGANISATION_WORDS, head_word, same_body
+from newskg.extract.names import ORGANISATION_WORDS, head_word, person_key, same_body
 from newskg.extract.organisations import (
     COMPANY_NAME,
     agency_names_pattern,
+    place_owned,
     places_by_form,
     strip_openers,
 )
@@ -138,32 +139,6 @@ def _title_after_pattern(agencies: str) -> re.Pattern[str]:
 _OWNER = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?['’]s"
 
 
-def _place_owned(org_text: str) -> tuple[bool, str]:
-    """Whether ``org_text`` starts with a province's or city's possessive, and the text without
-    any other possessive ("Khuzestan Province's X" is owned; "Acme's X" and "Iran's X" are X)."""
-    match = re.match(r"(?P<owner>(?P<first>[A-Z][a-z]+)(?:\s+[A-Z][a-z]+)?)['’]s\s+", org_text)
-    if match is None:
-        return False, org_text
-    owner = (
-        match.group("owner") if match.group("owner") in places_by_form() else match.group("first")
-    )
-    if owner in places_by_form() and owner not in _country_forms():
-        return True, org_text
-    # a country's body is the national one ("Iran's Statistical Centre"): no owner in its name
-    return False, org_text[match.end() :]
-
-
-@cache
-def _country_forms() -> frozenset[str]:
-    """Every surface form of a country (its national bodies are named without it)."""
-    return frozenset(
-        form
-        for entry in vocab.gazetteer()
-        if entry.kind == "country"
-        for form in entry.surface_forms
-    )
-
-
 def find_titled_people(table: EntityTable, sentence: Sentence) -> None:
     """People named with a title before or after their name."""
     text = sentence.text
@@ -264,9 +239,16 @@ def _title_before(
     match = _title_before_pattern(agencies).search(text[:name_start])
     if match is None:
         return None
-    if match.group("words") and not re.search(r"\bminister\b", match.group("title"), re.I):
+    presidency = _vice_presidency(
+        match.group("title"), match.group("words") or match.group("detail")
+    )
+    if (
+        presidency is None
+        and match.group("words")
+        and not re.search(r"\bminister\b", match.group("title"), re.I)
+    ):
         return None  # only a minister's title is followed by a portfolio in words
-    org_text = match.group("org2")
+    org_text = match.group("org2") or presidency
     if org_text is None and match.group("words"):
         # "Minister of Industry, Mine and Trade X": a ministry named by its portfolio
         org_text = _named_ministry(table, match.group("words").lower(), match.group("title"))
@@ -278,7 +260,7 @@ def _title_before(
     if org_text is None:
         after = _body_after_pattern(agencies).match(text[name_end:])
         org_text = after.group("org") if after else None
-    detail = match.group("detail")
+    detail = None if presidency else match.group("detail")
     # a sentence that starts with the title capitalises its field only by position
     # ("Aviation analyst X of Y"): with the body named elsewhere, it is the lower-case field
     initial = match.start("title") == 0 and org_text is not None
@@ -299,11 +281,32 @@ def _title_after(
     if match is None:
         return None
     org_text = match.group("org") or match.group("org2") or match.group("org3")
+    presidency = None
+    if org_text is None:
+        field = _FIELD.match(text, match.end())
+        written = match.group("detail") or (field.group("field") if field else None)
+        presidency = org_text = _vice_presidency(match.group("title"), written)
     if org_text is None and match.group("ministry"):
         # "the deputy minister of roads and urban development": the ministry named in words
         org_text = _named_ministry(table, match.group("ministry"), match.group("title"))
-    detail = match.group("detail")
+    detail = None if presidency else match.group("detail")
     return _title_parts(match, org_text, _affairs(detail) if detail else None)
+
+
+#: The field a vice president is "for", to the end of its list: "for science, technology and
+#: knowledge-based economy, told".
+_FIELD = re.compile(
+    rf"\s+for\s+(?P<field>(?:(?!(?:{SPEECH})\b)[A-Za-z-]+(?:,\s+|\s+)(?:and\s+)?){{0,6}}"
+    r"[A-Za-z-]+)(?=\s*[,.;:])"
+)
+
+
+def _vice_presidency(title: str, field: str | None) -> str | None:
+    """The body of a vice president "for" a field: Iran's vice-presidencies are bodies of their
+    own ("Vice-Presidency for Science, Technology and Knowledge-based Economy")."""
+    if not field or normalise_title(title)[0] != "vice president":
+        return None
+    return "Vice-Presidency for " + _capitalised(" ".join(field.split()))
 
 
 #: What a post is "for": "industrial parks affairs", "Agronomy Affairs", "economic affairs".
@@ -480,14 +483,15 @@ def _body_of(table: EntityTable, org_text: str, sentence: Sentence) -> str | Non
     org_text, _ = strip_openers(org_text)
     if not org_text:
         return None
-    is_owned, org_text = _place_owned(org_text)
+    is_owned, org_text = place_owned(org_text)
     if is_owned:
         # the body's full name keeps its owner; a shorter name found earlier becomes an alias
         owned = table.agency(org_text)
         owned.sentences.append(sentence.index)
         return owned.ref
-    known = table.find_agency(org_text)
-    if known is not None:
+    if table.find_agency(org_text) is not None:
+        # through ``agency`` so that a fuller name than the one known becomes its label
+        known = table.agency(org_text)
         known.sentences.append(sentence.index)
         return known.ref
     if org_text in places_by_form():
@@ -595,6 +599,25 @@ def find_person_references(table: EntityTable, sentence: Sentence) -> None:
             if len(surname) > 2:
                 forms.setdefault(surname, person)
     table.mark_names("person", forms, sentence)
+    _mark_respelled_surnames(table, sentence)
+
+
+def _mark_respelled_surnames(table: EntityTable, sentence: Sentence) -> None:
+    """A known person's surname spelled another way ("Farhadipak" for "Farhadi-Pak"), when only
+    one person of the article has that surname."""
+    by_key: dict[str, list[PersonRecord]] = {}
+    for person in table.people:
+        keys = {person_key(n.split()[-1]) for n in person.names if len(n.split()[-1]) > 2}
+        for key in keys:
+            by_key.setdefault(key, []).append(person)
+    for match in re.finditer(rf"(?<![\w’'-]){_NAME_PART}(?![\w-])", sentence.text):
+        people = by_key.get(person_key(match.group(0)), [])
+        start, end = sentence.start + match.start(), sentence.start + match.end()
+        if len(people) == 1 and not table.covered(start, end):
+            table.add(
+                Occurrence("person", people[0].ref, sentence.index, start, end, match.group(0))
+            )
+            people[0].sentences.append(sentence.index)
 
 
 # -------------------------------------------------------------------------- unnamed posts
@@ -613,7 +636,7 @@ def _unnamed_role_pattern(org: str) -> re.Pattern[str]:
         rf"\b(?:(?P<det>(?i:the|a|an|its|his|her|their))\s+)?"
         rf"(?:(?P<org>{org}|{_ANAPHORA}|{_BODY_ANAPHORA})"
         rf"(?:['’]s)?\s+)?(?P<title>{_simple_title()})"
-        rf"(?:\s+(?:of|with|at|for)\s+(?P<org2>(?:the\s+)?(?:{org})|{_ANAPHORA}))?"
+        rf"(?:\s+(?:of|with|at|for)\s+(?P<org2>(?:the\s+)?(?:{org})|{_ANAPHORA}|{_BODY_ANAPHORA}))?"
     )
 
 
@@ -626,8 +649,18 @@ def find_unnamed_roles(table: EntityTable, sentence: Sentence) -> None:
         if table.covered(start, end, "role", "person"):
             continue
         org_text = match.group("org") or match.group("org2")
-        title, _, _ = normalise_title(match.group("title"))
-        agency = _unnamed_agency(table, org_text, match.group("det"))
+        title, _, organisation_word = normalise_title(match.group("title"))
+        agency = _unnamed_agency(table, org_text, match.group("det"), start)
+        portfolio = match.group("portfolio")
+        if portfolio:
+            # "the deputy industry minister": the ministry the article named, else no post
+            if organisation_word is None or org_text:
+                continue
+            wanted = f"{portfolio.strip()} {organisation_word}"
+            known = [a for a in table.agencies if any(same_body(wanted, n) for n in a.names)]
+            if not known:
+                continue
+            agency = known[0].ref
         if (
             agency is None
             and title != "official"
@@ -647,29 +680,42 @@ def find_unnamed_roles(table: EntityTable, sentence: Sentence) -> None:
 def _simple_title() -> str:
     forms = vocab.alternation(_title_forms())
     modifiers = vocab.alternation(vocab.title_modifiers())
-    return rf"(?:(?i:{modifiers})[\s-]+){{0,2}}(?i:{forms})\b"
+    # a lower-case portfolio between the modifiers and a title that implies a body ("the
+    # deputy industry minister"), never a word that makes a title of its own ("prime minister")
+    implied = vocab.alternation(
+        {form: t for form, t in _title_forms().items() if t.organisation_word and " " not in form}
+    )
+    portfolio = rf"(?:(?P<portfolio>(?!(?i:{forms})\b)[a-z]+)\s+(?=(?i:{implied})\b))?"
+    return rf"(?:(?i:{modifiers})[\s-]+){{0,2}}{portfolio}(?i:{forms})\b"
 
 
-def _unnamed_agency(table: EntityTable, org_text: str | None, det: str | None) -> str | None:
+def _unnamed_agency(
+    table: EntityTable, org_text: str | None, det: str | None, position: int
+) -> str | None:
     if org_text:
         if re.fullmatch(_ANAPHORA, org_text, re.I):
             return MAIN
         if re.fullmatch(_BODY_ANAPHORA, org_text, re.I):
-            return _body_by_word(table, org_text.split()[-1].lower())
+            return _body_by_word(table, org_text.split()[-1].lower(), position)
         known = table.find_agency(org_text)
         return known.ref if known else None
     return MAIN if (det or "").lower() == "its" else None
 
 
-def _body_by_word(table: EntityTable, word: str) -> str | None:
-    """The one body named so far whose name has the organisation word ``word`` ("the bank's
-    deputy governor" after "the Central Bank of Iran"); None when none or several have it."""
-    found = {
-        agency.ref
-        for agency in table.agencies
-        if not agency.news and any(word in name.lower().split() for name in agency.names)
-    }
-    return found.pop() if len(found) == 1 else None
+def _body_by_word(table: EntityTable, word: str, position: int) -> str | None:
+    """The body last named before ``position`` whose name has the organisation word ``word``
+    ("the bank's deputy governor" after "the Central Bank of Iran", "the head of the
+    foundation" right after "The Housing Foundation ... has completed"); None when none has."""
+    fitting = [
+        o
+        for o in table.occurrences
+        if o.kind == "agency"
+        and o.start < position
+        and not o.generic
+        and not table.is_news(o.ref)
+        and any(word in name.lower().split() for name in table.agency_by_ref(o.ref).names)
+    ]
+    return max(fitting, key=lambda o: o.start).ref if fitting else None
 
 
 def link_unnamed_roles(table: EntityTable) -> None:
@@ -695,8 +741,12 @@ def link_unnamed_roles(table: EntityTable) -> None:
             and o.start > role.start
             and not table.person_by_ref(o.ref).roles
         ]
-        if later and role.agency is not None:
-            person = table.person_by_ref(min(later, key=lambda o: o.start).ref)
+        person = (
+            table.person_by_ref(min(later, key=lambda o: o.start).ref)
+            if later and role.agency is not None
+            else _varied_speaker(table, role)
+        )
+        if person is not None:
             person.roles.append(
                 RoleMention(role.agency, role.title, role.label, None, role.sentence)
             )
@@ -714,6 +764,32 @@ def link_unnamed_roles(table: EntityTable) -> None:
                     generic=True,
                 )
             )
+
+
+def _varied_speaker(table: EntityTable, role: UnnamedRole) -> PersonRecord | None:
+    """The person a deputy's post that speaks refers back to: news style names a speaker's
+    second post instead of repeating the name ("..., Farhadi-Pak said. The deputy industry
+    minister noted that ..."). Only a subordinate post at a named body the person holds no post
+    at, and only the latest person named in the two sentences before."""
+    if role.agency is None or role.agency in (MAIN, COUNTRY) or not _is_deputy(role.title):
+        return None
+    if not _SPEAKS.match(table.text, role.end):
+        return None
+    earlier = [
+        o
+        for o in table.occurrences
+        if o.kind == "person"
+        and role.sentence - 2 <= o.sentence <= role.sentence
+        and o.end <= role.start
+    ]
+    if not earlier:
+        return None
+    person = table.person_by_ref(max(earlier, key=lambda o: o.start).ref)
+    return None if any(r.agency == role.agency for r in person.roles) else person
+
+
+#: A speech verb right after a subject: " noted", " has said".
+_SPEAKS = re.compile(rf"\s+(?:also\s+|further\s+)?(?:{SPEECH})\b")
 
 
 def _same_post(unnamed: str, named: str) -> bool:
