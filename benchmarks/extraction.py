@@ -80,6 +80,10 @@ def run(gold_path: Path, articles_dir: Path) -> int:
             f"  {g.article} {g.value} {g.status} [{g.subject}] {g.period_start}..{g.period_end}"
             f" ({g.metric})"
         )
+    print("\nWRONG stated_by (gold speaker <- system speaker):")
+    for g, o in scores.wrong_speakers:
+        said = "|".join(sorted(o.stated_by_labels))[:40] or "-"
+        print(f"  {g.article} {g.value} [{g.stated_by} <- {said}] :: {o.evidence[:110]}")
     print(
         "\npeople: false",
         [sorted(p.labels) for p in scores.false_people],

@@ -239,6 +239,8 @@ class Scores:
     missed_people: list[GoldPerson]
     false_agencies: list[SystemAgency]
     missed_agencies: list[GoldAgency]
+    wrong_speakers: list[tuple[GoldObservation, SystemObservation]] = field(default_factory=list)
+    """Matched figures whose speaker the system got wrong."""
 
     @property
     def attribution_accuracy(self) -> float:
@@ -297,6 +299,7 @@ def score(gold: Gold, facts: SystemFacts) -> Scores:
     matched_g = {g for g, _ in pairs}
     matched_s = {s for _, s in pairs}
     correct = total = 0
+    wrong_speakers = []
     for gi, si in pairs:
         g = gold.observations[gi]
         if g.stated_by:
@@ -304,6 +307,8 @@ def score(gold: Gold, facts: SystemFacts) -> Scores:
             labels = gold.labels_of(g.stated_by) or frozenset()
             if labels & {norm(x) for x in system_obs[si].stated_by_labels}:
                 correct += 1
+            else:
+                wrong_speakers.append((g, system_obs[si]))
     obs_score = Score(len(pairs), len(system_obs) - len(pairs), len(gold.observations) - len(pairs))
 
     def agency_ok(gid: str | None, labels: frozenset[str]) -> bool:
@@ -360,6 +365,7 @@ def score(gold: Gold, facts: SystemFacts) -> Scores:
         ],
         false_agencies=[a for i, a in enumerate(facts.agencies) if i not in matched_sa],
         missed_agencies=[g for g in gold_agencies if id(g) in still_missing - placed],
+        wrong_speakers=wrong_speakers,
     )
 
 

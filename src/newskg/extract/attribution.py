@@ -120,7 +120,7 @@ def _explicit_speaker(text: str, sentence: Sentence, table: EntityTable) -> str 
     speech = re.compile(
         rf"^[\s,]*(?:\([^)]*\)\s*)?(?:(?:has|had|also|further|later)\s+)*(?:{_SPEECH})\b"
     )
-    candidates: list[tuple[int, str]] = []
+    candidates: list[tuple[int, int, int, str]] = []  # rank, start, end, ref
     for occurrence in table.occurrences:
         if occurrence.sentence != sentence.index or occurrence.kind not in ("person", "agency"):
             continue
@@ -128,23 +128,41 @@ def _explicit_speaker(text: str, sentence: Sentence, table: EntityTable) -> str 
             continue
         after = text[occurrence.end : sentence.end]
         before = text[sentence.start : occurrence.start]
-        speaks = (
-            bool(speech.match(after))
-            or bool(re.search(r"(?:[Aa]ccording\s+to|[Qq]uoting|said|told)\s+(?:the\s+)?$", before))
-            or bool(re.match(r"^,[^,]{0,80},\s*(?:has\s+|had\s+)?(?:" + _SPEECH + r")\b", after))
-        )
-        if speaks:
+        if speech.match(after) or _SPEAKS_BEFORE.search(before) or _SPEAKS_AFTER.match(after):
             rank = 0 if occurrence.kind == "person" else 1
-            candidates.append((rank, occurrence.ref))
+            candidates.append((rank, occurrence.start, occurrence.end, occurrence.ref))
     for role in table.unnamed_roles:
         if role.sentence == sentence.index and role.person:
             after = text[role.end : sentence.end]
             before = text[sentence.start : role.start]
             if speech.match(after) or re.search(r"(?:[Aa]ccording\s+to|[Qq]uoting)\s+$", before):
-                candidates.append((0, role.person))
+                candidates.append((0, role.start, role.end, role.person))
     if not candidates:
         return None
-    return min(candidates, key=lambda c: c[0])[1]
+    best = min(candidates, key=lambda c: c[0])
+    for candidate in sorted(candidates, key=lambda c: c[1]):
+        # "X noted that Y said ...": the figures are the reported speaker's
+        later = candidate[0] == best[0] and candidate[1] > best[1]
+        if later and _REPORTED_SPEECH.match(text, best[2]):
+            best = candidate
+    return best[3]
+
+
+#: What may come between a speaker and the speech verb after it: an apposition (", the head of
+#: X,") or a relative clause (", who was speaking at a meeting with ...,"); or " as saying".
+_SPEAKS_AFTER = re.compile(
+    rf"^(?:,(?:[^,]{{0,80}}|\s*who\b[^,]{{0,160}}),\s*(?:has\s+|had\s+)?(?:{_SPEECH})\b"
+    r"|,?\s+as\s+saying\b)"
+)
+#: A speaker after "according to", after the post that introduces them ("According to the
+#: deputy minister for employment affairs, X,"), or the body whose data a sentence reports.
+_SPEAKS_BEFORE = re.compile(
+    r"(?:(?:[Aa]ccording\s+to|[Qq]uoting|said|told)\s+(?:the\s+)?"
+    r"|[Aa]ccording\s+to\s+the\s+[^,]{3,80},\s*"
+    r"|(?:data|figures|report|statistics)\s+(?:released|published|issued)\s+by\s+(?:the\s+)?)$"
+)
+#: A speech verb and "that" right after a speaker: what follows is reported speech.
+_REPORTED_SPEECH = re.compile(rf"\s*(?:also\s+|further\s+)?(?:{_SPEECH})\s+that\b")
 
 
 def _quote_speakers(

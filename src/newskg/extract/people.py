@@ -792,9 +792,18 @@ def _varied_speaker(table: EntityTable, role: UnnamedRole) -> PersonRecord | Non
 _SPEAKS = re.compile(rf"\s+(?:also\s+|further\s+)?(?:{SPEECH})\b")
 
 
+#: Words for whoever runs a body ("the NIOC chief" is its managing director) and the posts
+#: that run one.
+_TOP_WORDS = frozenset(["head", "chief", "boss"])
+_TOP_POSTS = _TOP_WORDS | frozenset(
+    ["managing director", "chief executive", "director general", "president", "governor"]
+)
+
+
 def _same_post(unnamed: str, named: str) -> bool:
-    """ "head" is the head's post, not the deputy head's; a bare "deputy" is any deputy's."""
-    if unnamed == named:
+    """ "head" is the head's post, not the deputy head's; a bare "deputy" is any deputy's;
+    "chief" or "head" is whoever runs the body."""
+    if unnamed == named or (unnamed in _TOP_WORDS and named in _TOP_POSTS):
         return True
     return unnamed in vocab.title_modifiers() and named.split()[0] == unnamed
 
