@@ -57,3 +57,11 @@ def test_the_body_s_chief_is_whoever_runs_it() -> None:
         "120 new wells in 1400."
     )
     assert speakers[Decimal(120)] == "Mohsen Khojasteh"
+
+
+def test_an_official_never_named_speaks_for_the_body() -> None:
+    speakers = _speakers(
+        "Meanwhile, the Energy Ministry's deputy for water and wastewater affairs said that the "
+        "country's dams are 48 percent full."
+    )
+    assert speakers[Decimal(48)] == "Energy Ministry"

@@ -132,11 +132,14 @@ def _explicit_speaker(text: str, sentence: Sentence, table: EntityTable) -> str 
             rank = 0 if occurrence.kind == "person" else 1
             candidates.append((rank, occurrence.start, occurrence.end, occurrence.ref))
     for role in table.unnamed_roles:
-        if role.sentence == sentence.index and role.person:
+        # an official never named speaks for the body ("the ministry's deputy for water
+        # affairs said"): the body is the source
+        who = role.person or (role.agency if (role.agency or "").startswith("agency:") else None)
+        if role.sentence == sentence.index and who:
             after = text[role.end : sentence.end]
             before = text[sentence.start : role.start]
             if speech.match(after) or re.search(r"(?:[Aa]ccording\s+to|[Qq]uoting)\s+$", before):
-                candidates.append((0, role.start, role.end, role.person))
+                candidates.append((0 if role.person else 1, role.start, role.end, who))
     if not candidates:
         return None
     best = min(candidates, key=lambda c: c[0])

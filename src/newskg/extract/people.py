@@ -637,6 +637,7 @@ def _unnamed_role_pattern(org: str) -> re.Pattern[str]:
         rf"(?:(?P<org>{org}|{_ANAPHORA}|{_BODY_ANAPHORA})"
         rf"(?:['’]s)?\s+)?(?P<title>{_simple_title()})"
         rf"(?:\s+(?:of|with|at|for)\s+(?P<org2>(?:the\s+)?(?:{org})|{_ANAPHORA}|{_BODY_ANAPHORA}))?"
+        rf"(?:\s+for\s+{_DETAIL})?"
     )
 
 
