@@ -293,3 +293,22 @@ def test_a_province_s_own_department_keeps_the_province_in_its_name() -> None:
         "Fars Province's Industry, Mining and Trade Department",
         "Industry, Mining and Trade Ministry",
     }
+
+
+def test_a_name_running_from_one_organisation_word_to_the_next_keeps_its_tail() -> None:
+    names = _agency_names("The Reserve Bank of Australia lifted interest rates to 5.5%.")
+    assert set(names) == {"Reserve Bank of Australia"}
+
+
+def test_a_person_before_a_post_in_apposition_is_no_body() -> None:
+    extraction = extract(
+        Article(
+            'The Reserve Bank of New Zealand kept rates at 7%. "Inflation is limited," said '
+            "Alan Bollard, Governor of the Reserve Bank."
+        )
+    )
+    labels = {a.ref: a.label for a in extraction.agencies}
+    assert set(labels.values()) == {"Reserve Bank of New Zealand"}
+    assert [
+        (p.name, [(labels[r.agency or ""], r.title) for r in p.roles]) for p in extraction.people
+    ] == [("Alan Bollard", [("Reserve Bank of New Zealand", "governor")])]

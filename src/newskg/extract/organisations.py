@@ -356,7 +356,10 @@ def _acronym_expansion(run: str, acronym: str) -> str | None:
 
 #: A name goes on to a second organisation word: "Arvand Free Zone Organization" (the name
 #: pattern stops at the first one so that it never runs across "and the").
-_FURTHER_WORD = re.compile(rf"(?:\s+{CAP_WORD})*?\s+(?:{_ORG_WORDS})\b(?![-’'])")
+_FURTHER_WORD = re.compile(
+    rf"(?:\s+{CAP_WORD})*?\s+(?:{_ORG_WORDS})\b(?![-’'])"
+    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_CAP_LIST}){{0,2}}"
+)
 #: A possessive right before a body's name ("Khuzestan Province's").
 _PLACE_OWNER = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?['’]s\s+$")
 #: The rest of a name whose organisation word is a plural in a list: "Ports and Maritime
@@ -385,6 +388,8 @@ def _find_organisation_names(table: EntityTable, sentence: Sentence) -> None:
             name, skipped = owner.group(0) + name, skipped - len(owner.group(0))
         if len(name.split()) < 2 or name.split()[0].lower() in _TITLE_WORDS:
             continue
+        if not any(w.lower().strip(",") in ORGANISATION_WORDS for w in name.split()):
+            continue  # "X Y, Governor of the Reserve": the apposition was the body, not X Y
         offset = end - len(raw) + skipped
         if sentence.text[end : end + 2] == " (":
             continue  # an acronym definition handled it
