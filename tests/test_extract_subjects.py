@@ -71,3 +71,22 @@ def test_a_split_and_the_figure_after_it_take_the_total_s_subject() -> None:
     )
     assert got[Decimal(41)] == got[Decimal(300)]
     assert got[Decimal(500)] == got[Decimal(300)]
+
+
+def test_a_trade_partner_is_not_the_subject_of_the_trade() -> None:
+    got = _subjects(
+        "ANKARA, May 3 (AA) – Turkey's exports grew 8 percent in 2022, the ministry said. "
+        "Exports to the Gulf Cooperation Council (GCC) rose 15 percent to $6.2 billion, "
+        "while imports from Germany fell to $2.3 billion."
+    )
+    assert got[Decimal(6200000000)] == "Turkey"
+    assert got[Decimal(15)] == "Turkey"
+    assert got[Decimal(2300000000)] == "Turkey"
+
+
+def test_a_country_trading_with_a_group_owns_the_figure() -> None:
+    got = _subjects(
+        "ANKARA, May 3 (AA) – Turkey's trade with members of the Organization of Turkic States "
+        "stood at $4.8 billion last year, Turkish officials said."
+    )
+    assert got[Decimal(4800000000)] == "Turkey"

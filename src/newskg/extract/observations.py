@@ -524,6 +524,15 @@ def _reported_subject(
     after = text[q_end : base + len(sentence.text)]
     if table.country and re.search(r"(?:country|nation)['’]s\s+(?:total\s+)?$", text[base:q_start]):
         return table.country
+    partners = [o for o in in_sentence if _trade_partner(text, base, o)]
+    if partners and table.country is not None:
+        nearest = max(
+            (o for o in in_sentence if o.end <= q_start), key=lambda o: o.start, default=None
+        )
+        if nearest is not None and nearest in partners:
+            # "exports to Iraq rose 12 percent to $9 billion": the country that exports
+            return table.country
+        in_sentence = [o for o in in_sentence if o not in partners]
     described = _described_body(text, base, q_start, in_sentence)
     if described and _main_agency(table) is not None:
         return _main_agency(table)
@@ -579,6 +588,23 @@ def _carried_subject(previous: list[ObservationMention], earlier: list[Observati
         last = whole
         seen.add(last.index)
     return last.subject
+
+
+#: What leads to a trade partner: "exports to", "imports from the", "trade with members of the
+#: Developing-8 (D-8)". The partner buys or sells; the figure is the trading country's.
+_PARTNER_BEFORE = re.compile(
+    r"\b(?:exports?|imports?|trade|trading|shipments?|exported|imported|exporting|importing"
+    r"|shipped|re-exports?)\s+(?:to|from|with)\s+(?:the\s+)?(?:[\w()-]+\s+){0,5}?\(?$",
+    re.IGNORECASE,
+)
+
+
+def _trade_partner(text: str, base: int, occurrence: Occurrence) -> bool:
+    """Whether a place or body in the sentence starting at ``base`` is named as a trade partner
+    ("exports to the Eurasian Economic Union", "imports from the EU")."""
+    before = text[max(base, occurrence.start - 80) : occurrence.start]
+    match = _PARTNER_BEFORE.search(before)
+    return match is not None and not re.search(r"[,;:]", match.group(0))
 
 
 #: A dateline: the city in capitals, an optional date and news agency, then a dash.
