@@ -161,3 +161,35 @@ def test_so_far_in_a_relative_clause_keeps_the_year_whole() -> None:
         (date(2022, 3, 21), date(2023, 3, 20)),
         (date(2022, 3, 21), None),
     ]
+
+
+def test_a_season_of_a_written_iranian_year_is_its_three_months() -> None:
+    got = _periods("the jobless rate in the summer of the Iranian year 1402", None)
+    assert got == [iranian_months(1402, 4, 6)]
+    got = _periods("in the spring of the current Iranian calendar year", date(2021, 8, 1))
+    assert got == [iranian_months(1400, 1, 3)]
+
+
+def test_a_season_without_a_year_is_placed_by_the_publication_date() -> None:
+    # 2023-02-01 is in Bahman 1401, in the winter
+    published = date(2023, 2, 1)
+    assert _periods("demand peaked this winter", published) == [iranian_months(1401, 10, 12)]
+    assert _periods("sales fell in the autumn", published) == [iranian_months(1401, 7, 9)]
+    assert _periods("output in the coming spring", published) == [iranian_months(1402, 1, 3)]
+    assert _periods("demand last summer", published) == [iranian_months(1401, 4, 6)]
+    # 2022-11-01 is in Aban 1401: the winter to come is that year's
+    assert _periods("the coming winter", date(2022, 11, 1)) == [iranian_months(1401, 10, 12)]
+
+
+def test_a_season_with_a_gloss_takes_the_written_days() -> None:
+    got = _periods("during the coming winter (December 21-March 19)", date(2022, 11, 1))
+    assert got == [(date(2022, 12, 21), date(2023, 3, 19))]
+
+
+def test_seasons_are_not_read_outside_iranian_articles() -> None:
+    context = CalendarContext.for_article("Sales in London", date(2022, 11, 1))
+    assert find_periods("sales rose in the spring", context) == []
+
+
+def test_a_season_in_a_possessive_names_an_event_not_a_period() -> None:
+    assert _periods("rebuilt since last spring's floods", date(2020, 1, 1)) == []

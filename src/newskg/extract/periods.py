@@ -254,6 +254,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "the first six months of the current Iranian calendar year"
     # "the first eight months of the year": a part of a bare year is of the current one
     ("part", re.compile(rf"{_PART}(?:{_YEAR_REF}|(?:the\s+)?(?P<cur>{_YEAR_WORDS})\b)", re.I)),
+    # "the spring of the Iranian year 1403", "the coming winter", "in the autumn"
+    ("season", re.compile(
+        rf"\b(?:the\s+)?(?:(?P<srel>{_RELATIVE})\s+)?(?P<season>spring|summer|autumn|winter)"
+        rf"(?!['’]s)\b(?:\s+(?:of\s+)?(?:{_YEAR_REF}|(?P<sy>{_IR_YEAR})\b))?", re.I)),
     # "the 2005 fiscal year", "fiscal 2005", "FY2005"
     ("fiscal", re.compile(
         rf"\b(?:the\s+)?(?P<year>{_GREG_YEAR})\s+fiscal\s+year|\bfiscal\s+(?:year\s+)?"
@@ -302,7 +306,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|Mehr|Aban|Azar|Dey|Day|Bahman|Esfand)(?!\s+News)(?:\s+(?P<year>1[34]\d\d))?\b")),
     ("same_period", re.compile(
         # "of last year", "in the previous year": the year before, as "last year" alone is
-        rf"\b(?:the\s+)?same\s+(?:period|quarter|month|time)\s+(?:(?:of|in)\s+(?:the\s+)?"
+        rf"\b(?:the\s+)?same\s+(?:period|quarter|month|season|time)\s+(?:(?:of|in)\s+(?:the\s+)?"
         rf"(?:(?:last|previous|preceding|prior)\s+)?|last\s+)(?P<year>{_GREG_YEAR}|year)\b", re.I)),
     ("shift", re.compile(
         r"\b(?:a\s+)?year[- ]earlier\b|\ba\s+year\s+(?:ago|before|earlier)\b"
@@ -524,6 +528,53 @@ def _part(match: re.Match[str], context: CalendarContext, _: str) -> Period | No
         return Period(*_span(match), first, last, f"Iranian year {year}, months {first_m}-{last_m}")
     first, last = gregorian_months(year, last_m, last_m - first_m + 1)
     return Period(*_span(match), first, last, f"{year}, months {first_m}-{last_m}")
+
+
+#: The Solar Hijri months of each season: spring is Farvardin to Khordad, winter Dey to Esfand.
+_SEASONS = {"spring": 1, "summer": 4, "autumn": 7, "winter": 10}
+
+
+def _season(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
+    """ "the spring of the current Iranian year", "this winter", "the coming winter", "in the
+    autumn": three months of the Solar Hijri year. A season with no year is the latest one begun
+    by publication; "coming" or "next" is the first one still to begin, "last" or "past" the
+    latest one ended. Only in Iranian articles, where the seasons are the calendar's quarters."""
+    if not context.iranian:
+        return None
+    groups = match.groupdict()
+    first_m = _SEASONS[(groups.get("season") or "").lower()]
+    last_m = first_m + 2
+    year: int | None
+    if groups.get("sy"):
+        year = int(groups["sy"] or 0)
+    elif any(groups.get(k) for k in ("rel", "year1", "year2", "year3", "year4", "year5")):
+        span = _year_span(groups, context)
+        if span is None or not span[0]:
+            return None
+        year = span[1]
+    else:
+        year = _season_year(first_m, (groups.get("srel") or "").lower(), context)
+    if year is None:
+        return None
+    first, last = iranian_months(year, first_m, last_m)
+    return Period(*_span(match), first, last, f"Iranian year {year}, months {first_m}-{last_m}")
+
+
+def _season_year(first_month: int, relative: str, context: CalendarContext) -> int | None:
+    """The Solar Hijri year of a season named with no year, from the publication date."""
+    if context.iranian_year is None:
+        return None
+    if context.published is None:
+        return context.iranian_year
+    today = jdatetime.date.fromgregorian(date=context.published)
+    year = context.iranian_year
+    if relative in ("coming", "next", "upcoming"):
+        return year if first_month > today.month else year + 1
+    if relative in ("last", "past", "previous", "preceding"):
+        return year if first_month + 2 < today.month else year - 1
+    if relative in ("this", "current", "present", "ongoing"):
+        return year
+    return year if first_month <= today.month else year - 1
 
 
 def _year(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
@@ -768,6 +819,7 @@ def _annual(match: re.Match[str], context: CalendarContext, _: str) -> Period | 
 
 _RESOLVERS = {
     "part": _part,
+    "season": _season,
     "fiscal": _fiscal,
     "months_to": _months_to,
     "year_to": _months_to,
