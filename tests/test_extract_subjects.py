@@ -90,3 +90,26 @@ def test_a_country_trading_with_a_group_owns_the_figure() -> None:
         "stood at $4.8 billion last year, Turkish officials said."
     )
     assert got[Decimal(4800000000)] == "Turkey"
+
+
+def test_a_country_s_group_that_acts_is_the_subject_not_the_country() -> None:
+    got = _subjects(
+        "ANKARA, May 3 (AA) – Turkey's private banks lent 900 billion lira to small firms in "
+        "2022, according to data released by the Finance Ministry. Turkish carmakers produced "
+        "1.3 million vehicles in 2022, the ministry said."
+    )
+    assert got[Decimal(900000000000)] == "private banks"
+    assert got[Decimal(1300000)] == "carmakers"
+
+
+def test_bare_units_of_the_total_split_the_count_before_them() -> None:
+    extraction = extract(
+        Article(
+            "ANKARA, May 3 (AA) – Turkish carmakers produced 1.3 million vehicles in 2022. "
+            "Passenger cars accounted for 900,000 units of the total, the ministry data show."
+        )
+    )
+    whole, part = extraction.observations[:2]
+    assert part.value == Decimal(900000)
+    assert part.part_of == whole.index
+    assert (part.period_start, part.period_end) == (whole.period_start, whole.period_end)

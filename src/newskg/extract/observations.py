@@ -310,15 +310,19 @@ def _share_of_total(sentence: str, quantity: Quantity) -> bool:
 
 def _total_before(quantity: Quantity, found: list[ObservationMention]) -> ObservationMention | None:
     """The total a figure stated as "of the total" belongs to: the latest earlier figure of the
-    same kind (any currency for money, the same unit otherwise) that is larger and has a
-    period."""
+    same kind (any currency for money, any count for bare "units", the same unit otherwise)
+    that is larger and has a period."""
     if quantity.unit is None or quantity.kind in (PERCENT, POINT):
         return None
     by_iri = vocab.units_by_iri()
     for obs in reversed(found):
         unit = by_iri.get(obs.unit)
         same = obs.unit == quantity.unit.iri or (
-            unit is not None and unit.kind == MONEY and quantity.kind == MONEY
+            unit is not None
+            and unit.kind == quantity.kind
+            # "Passenger cars accounted for 890,000 units of the total": bare units are of
+            # whatever the total counts
+            and (quantity.kind == MONEY or quantity.unit.notation == "UNIT")
         )
         if same:
             larger = obs.unit != quantity.unit.iri or obs.value > quantity.value
