@@ -113,3 +113,21 @@ def test_bare_units_of_the_total_split_the_count_before_them() -> None:
     assert part.value == Decimal(900000)
     assert part.part_of == whole.index
     assert (part.period_start, part.period_end) == (whole.period_start, whole.period_end)
+
+
+def test_the_country_as_the_actor_owns_the_figure_not_the_reporting_body() -> None:
+    got = _subjects(
+        "ANKARA, May 3 (AA) – Turkey's wheat harvest was good. The Turkish Grain Board (TMO) "
+        "said the government has so far bought 6.1 million tons of wheat from farmers in 2022. "
+        "Last year, the country imported 2.4 million tons, TMO said."
+    )
+    assert got[Decimal(6100000)] == "Turkey"
+    assert got[Decimal(2400000)] == "Turkey"
+
+
+def test_a_body_named_after_the_country_is_the_actor() -> None:
+    got = _subjects(
+        "ANKARA, May 3 (AA) – The government has asked the Turkish Grain Board (TMO) to buy "
+        "6.1 million tons of wheat in 2023."
+    )
+    assert got[Decimal(6100000)] == "Turkish Grain Board"

@@ -528,6 +528,8 @@ def _reported_subject(
     after = text[q_end : base + len(sentence.text)]
     if table.country and re.search(r"(?:country|nation)['’]s\s+(?:total\s+)?$", text[base:q_start]):
         return table.country
+    if table.country is not None and _country_acts(text, base, q_start, in_sentence):
+        return table.country
     partners = [o for o in in_sentence if _trade_partner(text, base, o)]
     if partners and table.country is not None:
         nearest = max(
@@ -592,6 +594,32 @@ def _carried_subject(previous: list[ObservationMention], earlier: list[Observati
         last = whole
         seen.add(last.index)
     return last.subject
+
+
+#: "the government has so far bought", "the country imported": the country as the clause's
+#: actor, a verb after it (not "the country's", not "the country in which").
+_COUNTRY_ACTS = re.compile(
+    r"\b(?:the|The)\s+(?:government|country|nation)\s+(?:(?:has|have|had|will|is|was)\s+)?"
+    r"(?:(?:so\s+far|also|already|now|then)\s+)?(?!(?:of|in|to|and|for|with|that|which|as)\b)"
+    r"[a-z]+\b"
+)
+
+
+def _country_acts(text: str, base: int, q_start: int, in_sentence: list[Occurrence]) -> bool:
+    """Whether the figure's clause has the country as its actor ("Last year, the country bought
+    8.3 million tons", "the government has so far paid") with no body named between them: the
+    figure is the country's, whichever agency reports it."""
+    left_start = base
+    for match in _BOUNDARY.finditer(text, base, q_start):
+        left_start = match.end()
+    acts = max(
+        _COUNTRY_ACTS.finditer(text, left_start, q_start), key=lambda m: m.start(), default=None
+    )
+    if acts is None:
+        return False
+    return not any(
+        o.kind in ("agency", "population") and acts.end() <= o.start < q_start for o in in_sentence
+    )
 
 
 #: What leads to a trade partner: "exports to", "imports from the", "trade with members of the
