@@ -131,3 +131,14 @@ def test_a_body_named_after_the_country_is_the_actor() -> None:
         "6.1 million tons of wheat in 2023."
     )
     assert got[Decimal(6100000)] == "Turkish Grain Board"
+
+
+def test_one_group_written_as_firms_and_as_companies_is_one_subject() -> None:
+    extraction = extract(
+        Article(
+            "ANKARA, May 3 (AA) – Turkey's technology companies exported goods worth $2 billion "
+            "in 2022. The number of technology firms stands at 7,000, the ministry said."
+        )
+    )
+    assert len(extraction.populations) == 1
+    assert len({o.subject for o in extraction.observations}) == 1

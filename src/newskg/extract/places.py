@@ -227,6 +227,11 @@ def population(table: EntityTable, label: str, *, acronym: str | None = None) ->
     return ref
 
 
+#: Head nouns that name one kind of group: "knowledge-based firms" are the "knowledge-based
+#: companies" of the sentence before.
+_SAME_HEAD = {"companie": "company", "firm": "company"}
+
+
 def _population_key(label: str) -> str:
     words = [w.lower().rstrip("s") for w in re.split(r"[\s-]+", label) if w]
-    return " ".join(w for w in words if w not in ("the", "and", "of"))
+    return " ".join(_SAME_HEAD.get(w, w) for w in words if w not in ("the", "and", "of"))
