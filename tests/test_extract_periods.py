@@ -193,3 +193,28 @@ def test_seasons_are_not_read_outside_iranian_articles() -> None:
 
 def test_a_season_in_a_possessive_names_an_event_not_a_period() -> None:
     assert _periods("rebuilt since last spring's floods", date(2020, 1, 1)) == []
+
+
+def test_by_the_end_of_the_year_is_the_current_year() -> None:
+    # 2023-06-01 is in 1402
+    assert _periods("to reach 12 million tons by the end of the year", date(2023, 6, 1)) == [
+        iranian_year(1402)
+    ]
+    got = _periods("by the end of the fiscal year, which ends in March", date(2023, 6, 1))
+    assert got[0] == iranian_year(1402)
+
+
+def test_by_the_end_of_a_development_plan_is_its_last_day() -> None:
+    got = _periods("to 8 percent by the end of the Seventh Development Plan", date(2023, 6, 1))
+    assert got == [(None, iranian_year(1407)[1])]
+    assert iranian_year(1407)[1] == date(2029, 3, 19)
+
+
+def test_under_a_development_plan_is_its_five_years() -> None:
+    got = _periods("under the Sixth Development Plan, 900 units were built", None)
+    assert got == [(iranian_year(1396)[0], iranian_year(1400)[1])]
+
+
+def test_development_plans_are_read_only_in_iranian_articles() -> None:
+    context = CalendarContext.for_article("Sales in London", date(2022, 11, 1))
+    assert find_periods("by the end of the Seventh Plan", context) == []

@@ -320,6 +320,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\s+of\s+(?:the\s+)?(?:current\s+|this\s+)?(?:Iranian\s+)?(?:calendar\s+|fiscal\s+)?year)"
         r"(?:\s+this\s+year)?", re.I)),
     ("year_end", re.compile(r"\b(?:by\s+)?(?:the\s+)?year[- ]?end\b", re.I)),
+    # "by the end of the year": the current year, as "by yearend"
+    ("year_end", re.compile(
+        r"\b(?:by|until|till|before|at)\s+the\s+end\s+of\s+the\s+(?:Iranian\s+)?"
+        r"(?:calendar\s+|fiscal\s+)?year\b(?!\s*\d)", re.I)),
+    # "by the end of the Seventh Development Plan", "under the Sixth Plan"
+    ("plan", re.compile(
+        r"\b(?P<by>(?:by|until|till|before|at)\s+the\s+end\s+of\s+)?(?:the\s+)?"
+        r"(?P<ordinal>Fifth|Sixth|Seventh|Eighth)\s+(?:Five-Year\s+)?(?:National\s+)?"
+        r"(?:Economic,?\s+(?:Social\s+and\s+Cultural\s+)?)?(?:Development\s+)?Plan\b", re.I)),
     ("base", re.compile(
         rf"\b{_COMPARE}\s+(?:its\s+|the\s+|their\s+)?(?P<year>{_GREG_YEAR})(?:['’]s)?"
         rf"(?:\s+(?:performance|figures?|results|levels?|total|period|numbers))?\b(?!\s+(?:and|to)\s+\d)",
@@ -610,6 +619,23 @@ def _year_end(match: re.Match[str], context: CalendarContext, _: str) -> Period 
     return None
 
 
+#: The first Solar Hijri year of Iran's five-year development plans (each runs five years).
+_DEVELOPMENT_PLANS = {"fifth": 1390, "sixth": 1396, "seventh": 1403, "eighth": 1408}
+
+
+def _plan(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
+    """ "under the Seventh Development Plan": its five Solar Hijri years (1403-1407); "by the end
+    of" it: only its last day. Only in Iranian articles, where the plans are Iran's."""
+    if not context.iranian:
+        return None
+    start = _DEVELOPMENT_PLANS[match.group("ordinal").lower()]
+    first, last = iranian_year(start)[0], iranian_year(start + 4)[1]
+    label = f"Iranian years {start}-{start + 4}"
+    if match.group("by"):
+        return Period(*_span(match), None, last, f"by the end of {label}")
+    return Period(*_span(match), first, last, label)
+
+
 def _so_far(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
     """ "so far this year": from the start of the current year, open-ended."""
     if context.iranian and context.iranian_year:
@@ -837,6 +863,7 @@ _RESOLVERS = {
     "month": _gregorian_month,
     "so_far": _so_far,
     "year_end": _year_end,
+    "plan": _plan,
     "base": _base,
     "year": _year,
     "annual": _annual,
