@@ -142,3 +142,17 @@ def test_one_group_written_as_firms_and_as_companies_is_one_subject() -> None:
     )
     assert len(extraction.populations) == 1
     assert len({o.subject for o in extraction.observations}) == 1
+
+
+def test_every_part_after_of_the_total_splits_the_same_whole() -> None:
+    extraction = extract(
+        Article(
+            "ANKARA, May 3 (AA) – The Turkish Development Bank lent $9 billion in 2022. Of the "
+            "total, $2.5 billion went to exporters and $3.1 billion to farmers, the bank said."
+        )
+    )
+    whole = next(o for o in extraction.observations if o.value == Decimal(9000000000))
+    for value in (Decimal(2500000000), Decimal(3100000000)):
+        part = next(o for o in extraction.observations if o.value == value)
+        assert part.part_of == whole.index
+        assert part.period_end == whole.period_end

@@ -316,6 +316,8 @@ def _total_before(quantity: Quantity, found: list[ObservationMention]) -> Observ
         return None
     by_iri = vocab.units_by_iri()
     for obs in reversed(found):
+        if obs.part_of is not None:
+            continue  # "Of the total, $4.1 billion ... and $6.3 billion": a sibling, not the whole
         unit = by_iri.get(obs.unit)
         same = obs.unit == quantity.unit.iri or (
             unit is not None
