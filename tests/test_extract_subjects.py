@@ -156,3 +156,13 @@ def test_every_part_after_of_the_total_splits_the_same_whole() -> None:
         part = next(o for o in extraction.observations if o.value == value)
         assert part.part_of == whole.index
         assert part.period_end == whole.period_end
+
+
+def test_a_central_bank_s_inflation_target_is_the_bank_s() -> None:
+    got = _subjects(
+        "ANKARA, May 3 (AA) – The Central Bank of the Republic of Turkey (CBRT) said Turkey's "
+        'inflation rate fell to 38 percent in April. "We plan to bring inflation down to 20 '
+        'percent by the end of 2024," the governor said.'
+    )
+    assert got[Decimal(20)] == "Central Bank of the Republic of Turkey"
+    assert got[Decimal(38)] == "Turkey"

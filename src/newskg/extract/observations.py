@@ -417,6 +417,12 @@ def _subject(
     subject = _reported_subject(
         text, sentence, quantity, table, so_far, previous, earlier or previous
     )
+    if status is Status.TARGET and re.search(r"\binflation\b", sentence.text, re.I):
+        # a central bank's own inflation target is the bank's ("We plan to bring inflation
+        # down to 30 percent", said by its governor), not the country's statistic
+        bank = _central_bank(sentence, table)
+        if bank is not None:
+            return bank
     if (
         subject is not None
         and _is_agency(table, subject)
@@ -462,6 +468,28 @@ def _listed_place(
         if _LIST_OPENER.match(opener) and _LIST_ENTRY.match(text[occurrence.end : q_start]):
             found = occurrence.ref
     return found
+
+
+def _central_bank(sentence: Sentence, table: EntityTable) -> str | None:
+    """The central bank named in the sentence, else the article's main body when that is a
+    central bank (its name has "central bank", "reserve bank" or "Federal Reserve")."""
+    named = [
+        o.ref
+        for o in table.occurrences
+        if o.sentence == sentence.index and o.kind == "agency" and _is_central_bank(table, o.ref)
+    ]
+    if named:
+        return named[0]
+    main = _main_agency(table)
+    return main if main is not None and _is_central_bank(table, main) else None
+
+
+def _is_central_bank(table: EntityTable, ref: str) -> bool:
+    agency = next((a for a in table.agencies if a.ref == ref), None)
+    return agency is not None and any(
+        re.search(r"\b(?:central|reserve)\s+bank\b|\bfederal\s+reserve\b", name, re.I)
+        for name in agency.names
+    )
 
 
 def _data_office(table: EntityTable, ref: str) -> bool:
