@@ -218,3 +218,15 @@ def test_under_a_development_plan_is_its_five_years() -> None:
 def test_development_plans_are_read_only_in_iranian_articles() -> None:
     context = CalendarContext.for_article("Sales in London", date(2022, 11, 1))
     assert find_periods("by the end of the Seventh Plan", context) == []
+
+
+def test_the_previous_year_s_is_last_year_when_the_current_year_is_known() -> None:
+    # 2023-06-01 is in 1402: the previous year is 1401
+    got = _periods("revised the previous year's annual growth rate to 4 percent", date(2023, 6, 1))
+    assert got == [iranian_year(1401)]
+
+
+def test_the_previous_year_s_stays_a_shift_without_a_current_year() -> None:
+    context = CalendarContext.for_article("Sales in London", None)
+    found = find_periods("the previous year's profit of £20m", context)
+    assert [p.shift for p in found] == ["year"]

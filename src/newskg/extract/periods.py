@@ -364,7 +364,19 @@ def find_periods(sentence: str, context: CalendarContext) -> list[Period]:
             # "in the summer (June 22-September 22)": the written range is the period
             alone = _gloss_period(gloss, context)
             found += [alone] if alone is not None else []
+    found = [p for p in found if not _year_named_before(p, found, sentence)]
     return sorted(_open_years_so_far(found, sentence), key=lambda p: p.start)
+
+
+def _year_named_before(period: Period, found: list[Period], sentence: str) -> bool:
+    """Whether ``period`` is a bare "annual" that a year right before it already names ("the
+    previous year's annual rate", "2004 annual profit"): that year is the period."""
+    return period.annual and any(
+        p.resolved
+        and p.end <= period.start
+        and re.fullmatch(r"(?:['’]s)?\s*", sentence[p.end : period.start]) is not None
+        for p in found
+    )
 
 
 def _open_years_so_far(found: list[Period], sentence: str) -> list[Period]:
@@ -805,6 +817,12 @@ def _shift(match: re.Match[str], context: CalendarContext, sentence: str) -> Per
     if unit == "year" and opens and re.search(r"previous|preceding|prior", match.group(0), re.I):
         # "In the previous year, X delivered ...": the year before the current one
         return _year_of_offset(match, context, -1)
+    if unit == "year" and re.match(r"['’]s\b", sentence[match.end() :]):
+        # "the previous year's unemployment rate", as "last year's": the year before the
+        # current one, when the article's current year is known
+        previous = _year_of_offset(match, context, -1)
+        if previous is not None:
+            return previous
     return Period(*_span(match), None, None, match.group(0), role=Role.SHIFT, shift=unit)
 
 
