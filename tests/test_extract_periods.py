@@ -161,3 +161,72 @@ def test_so_far_in_a_relative_clause_keeps_the_year_whole() -> None:
         (date(2022, 3, 21), date(2023, 3, 20)),
         (date(2022, 3, 21), None),
     ]
+
+
+def test_a_season_of_a_written_iranian_year_is_its_three_months() -> None:
+    got = _periods("the jobless rate in the summer of the Iranian year 1402", None)
+    assert got == [iranian_months(1402, 4, 6)]
+    got = _periods("in the spring of the current Iranian calendar year", date(2021, 8, 1))
+    assert got == [iranian_months(1400, 1, 3)]
+
+
+def test_a_season_without_a_year_is_placed_by_the_publication_date() -> None:
+    # 2023-02-01 is in Bahman 1401, in the winter
+    published = date(2023, 2, 1)
+    assert _periods("demand peaked this winter", published) == [iranian_months(1401, 10, 12)]
+    assert _periods("sales fell in the autumn", published) == [iranian_months(1401, 7, 9)]
+    assert _periods("output in the coming spring", published) == [iranian_months(1402, 1, 3)]
+    assert _periods("demand last summer", published) == [iranian_months(1401, 4, 6)]
+    # 2022-11-01 is in Aban 1401: the winter to come is that year's
+    assert _periods("the coming winter", date(2022, 11, 1)) == [iranian_months(1401, 10, 12)]
+
+
+def test_a_season_with_a_gloss_takes_the_written_days() -> None:
+    got = _periods("during the coming winter (December 21-March 19)", date(2022, 11, 1))
+    assert got == [(date(2022, 12, 21), date(2023, 3, 19))]
+
+
+def test_seasons_are_not_read_outside_iranian_articles() -> None:
+    context = CalendarContext.for_article("Sales in London", date(2022, 11, 1))
+    assert find_periods("sales rose in the spring", context) == []
+
+
+def test_a_season_in_a_possessive_names_an_event_not_a_period() -> None:
+    assert _periods("rebuilt since last spring's floods", date(2020, 1, 1)) == []
+
+
+def test_by_the_end_of_the_year_is_the_current_year() -> None:
+    # 2023-06-01 is in 1402
+    assert _periods("to reach 12 million tons by the end of the year", date(2023, 6, 1)) == [
+        iranian_year(1402)
+    ]
+    got = _periods("by the end of the fiscal year, which ends in March", date(2023, 6, 1))
+    assert got[0] == iranian_year(1402)
+
+
+def test_by_the_end_of_a_development_plan_is_its_last_day() -> None:
+    got = _periods("to 8 percent by the end of the Seventh Development Plan", date(2023, 6, 1))
+    assert got == [(None, iranian_year(1407)[1])]
+    assert iranian_year(1407)[1] == date(2029, 3, 19)
+
+
+def test_under_a_development_plan_is_its_five_years() -> None:
+    got = _periods("under the Sixth Development Plan, 900 units were built", None)
+    assert got == [(iranian_year(1396)[0], iranian_year(1400)[1])]
+
+
+def test_development_plans_are_read_only_in_iranian_articles() -> None:
+    context = CalendarContext.for_article("Sales in London", date(2022, 11, 1))
+    assert find_periods("by the end of the Seventh Plan", context) == []
+
+
+def test_the_previous_year_s_is_last_year_when_the_current_year_is_known() -> None:
+    # 2023-06-01 is in 1402: the previous year is 1401
+    got = _periods("revised the previous year's annual growth rate to 4 percent", date(2023, 6, 1))
+    assert got == [iranian_year(1401)]
+
+
+def test_the_previous_year_s_stays_a_shift_without_a_current_year() -> None:
+    context = CalendarContext.for_article("Sales in London", None)
+    found = find_periods("the previous year's profit of £20m", context)
+    assert [p.shift for p in found] == ["year"]

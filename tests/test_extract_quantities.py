@@ -111,3 +111,15 @@ def test_counted_nouns_of_agency_reports(text: str, notation: str) -> None:
     (quantity,) = find_quantities(text)
     assert quantity.unit is not None
     assert quantity.unit.notation == notation
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the jobless rate among people aged 18 to 29 stood at 17.5 percent",
+        "the jobless rate among people aged 18-29 stood at 17.5 percent",
+        "women between the ages of 18 and 29 made up 17.5 percent",
+    ],
+)
+def test_both_ends_of_an_age_band_are_no_figures(text: str) -> None:
+    assert [q.value for q in find_quantities(text)] == [Decimal("17.5")]

@@ -59,3 +59,17 @@ def test_a_plan_raised_to_a_new_level_is_a_target() -> None:
 def test_a_figure_after_a_target_named_in_passing_keeps_its_status() -> None:
     statuses = _statuses("Above the Acme Bank's 4% target, its inflation was 6.5% in April.")
     assert statuses[Decimal("6.5")] is Status.ACHIEVED
+
+
+def test_a_total_after_a_verb_of_a_past_result_is_achieved() -> None:
+    statuses = _statuses(
+        "Last year, the Acme Development Bank lent a total of $4 billion to small firms. "
+        "The Acme Port Company supplied a total of 12 million tons of fuel in 2021."
+    )
+    assert statuses[Decimal(4000000000)] is Status.ACHIEVED
+    assert statuses[Decimal(12000000)] is Status.ACHIEVED
+
+
+def test_a_total_that_is_a_stock_stays_current() -> None:
+    statuses = _statuses("Some 21 percent of the country's total 9,800 idle units are in Tehran.")
+    assert statuses[Decimal(9800)] is Status.CURRENT

@@ -71,3 +71,98 @@ def test_a_split_and_the_figure_after_it_take_the_total_s_subject() -> None:
     )
     assert got[Decimal(41)] == got[Decimal(300)]
     assert got[Decimal(500)] == got[Decimal(300)]
+
+
+def test_a_trade_partner_is_not_the_subject_of_the_trade() -> None:
+    got = _subjects(
+        "ANKARA, May 3 (AA) – Turkey's exports grew 8 percent in 2022, the ministry said. "
+        "Exports to the Gulf Cooperation Council (GCC) rose 15 percent to $6.2 billion, "
+        "while imports from Germany fell to $2.3 billion."
+    )
+    assert got[Decimal(6200000000)] == "Turkey"
+    assert got[Decimal(15)] == "Turkey"
+    assert got[Decimal(2300000000)] == "Turkey"
+
+
+def test_a_country_trading_with_a_group_owns_the_figure() -> None:
+    got = _subjects(
+        "ANKARA, May 3 (AA) – Turkey's trade with members of the Organization of Turkic States "
+        "stood at $4.8 billion last year, Turkish officials said."
+    )
+    assert got[Decimal(4800000000)] == "Turkey"
+
+
+def test_a_country_s_group_that_acts_is_the_subject_not_the_country() -> None:
+    got = _subjects(
+        "ANKARA, May 3 (AA) – Turkey's private banks lent 900 billion lira to small firms in "
+        "2022, according to data released by the Finance Ministry. Turkish carmakers produced "
+        "1.3 million vehicles in 2022, the ministry said."
+    )
+    assert got[Decimal(900000000000)] == "private banks"
+    assert got[Decimal(1300000)] == "carmakers"
+
+
+def test_bare_units_of_the_total_split_the_count_before_them() -> None:
+    extraction = extract(
+        Article(
+            "ANKARA, May 3 (AA) – Turkish carmakers produced 1.3 million vehicles in 2022. "
+            "Passenger cars accounted for 900,000 units of the total, the ministry data show."
+        )
+    )
+    whole, part = extraction.observations[:2]
+    assert part.value == Decimal(900000)
+    assert part.part_of == whole.index
+    assert (part.period_start, part.period_end) == (whole.period_start, whole.period_end)
+
+
+def test_the_country_as_the_actor_owns_the_figure_not_the_reporting_body() -> None:
+    got = _subjects(
+        "ANKARA, May 3 (AA) – Turkey's wheat harvest was good. The Turkish Grain Board (TMO) "
+        "said the government has so far bought 6.1 million tons of wheat from farmers in 2022. "
+        "Last year, the country imported 2.4 million tons, TMO said."
+    )
+    assert got[Decimal(6100000)] == "Turkey"
+    assert got[Decimal(2400000)] == "Turkey"
+
+
+def test_a_body_named_after_the_country_is_the_actor() -> None:
+    got = _subjects(
+        "ANKARA, May 3 (AA) – The government has asked the Turkish Grain Board (TMO) to buy "
+        "6.1 million tons of wheat in 2023."
+    )
+    assert got[Decimal(6100000)] == "Turkish Grain Board"
+
+
+def test_one_group_written_as_firms_and_as_companies_is_one_subject() -> None:
+    extraction = extract(
+        Article(
+            "ANKARA, May 3 (AA) – Turkey's technology companies exported goods worth $2 billion "
+            "in 2022. The number of technology firms stands at 7,000, the ministry said."
+        )
+    )
+    assert len(extraction.populations) == 1
+    assert len({o.subject for o in extraction.observations}) == 1
+
+
+def test_every_part_after_of_the_total_splits_the_same_whole() -> None:
+    extraction = extract(
+        Article(
+            "ANKARA, May 3 (AA) – The Turkish Development Bank lent $9 billion in 2022. Of the "
+            "total, $2.5 billion went to exporters and $3.1 billion to farmers, the bank said."
+        )
+    )
+    whole = next(o for o in extraction.observations if o.value == Decimal(9000000000))
+    for value in (Decimal(2500000000), Decimal(3100000000)):
+        part = next(o for o in extraction.observations if o.value == value)
+        assert part.part_of == whole.index
+        assert part.period_end == whole.period_end
+
+
+def test_a_central_bank_s_inflation_target_is_the_bank_s() -> None:
+    got = _subjects(
+        "ANKARA, May 3 (AA) – The Central Bank of the Republic of Turkey (CBRT) said Turkey's "
+        'inflation rate fell to 38 percent in April. "We plan to bring inflation down to 20 '
+        'percent by the end of 2024," the governor said.'
+    )
+    assert got[Decimal(20)] == "Central Bank of the Republic of Turkey"
+    assert got[Decimal(38)] == "Turkey"

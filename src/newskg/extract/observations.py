@@ -310,15 +310,21 @@ def _share_of_total(sentence: str, quantity: Quantity) -> bool:
 
 def _total_before(quantity: Quantity, found: list[ObservationMention]) -> ObservationMention | None:
     """The total a figure stated as "of the total" belongs to: the latest earlier figure of the
-    same kind (any currency for money, the same unit otherwise) that is larger and has a
-    period."""
+    same kind (any currency for money, any count for bare "units", the same unit otherwise)
+    that is larger and has a period."""
     if quantity.unit is None or quantity.kind in (PERCENT, POINT):
         return None
     by_iri = vocab.units_by_iri()
     for obs in reversed(found):
+        if obs.part_of is not None:
+            continue  # "Of the total, $4.1 billion ... and $6.3 billion": a sibling, not the whole
         unit = by_iri.get(obs.unit)
         same = obs.unit == quantity.unit.iri or (
-            unit is not None and unit.kind == MONEY and quantity.kind == MONEY
+            unit is not None
+            and unit.kind == quantity.kind
+            # "Passenger cars accounted for 890,000 units of the total": bare units are of
+            # whatever the total counts
+            and (quantity.kind == MONEY or quantity.unit.notation == "UNIT")
         )
         if same:
             larger = obs.unit != quantity.unit.iri or obs.value > quantity.value
@@ -411,6 +417,12 @@ def _subject(
     subject = _reported_subject(
         text, sentence, quantity, table, so_far, previous, earlier or previous
     )
+    if status is Status.TARGET and re.search(r"\binflation\b", sentence.text, re.I):
+        # a central bank's own inflation target is the bank's ("We plan to bring inflation
+        # down to 30 percent", said by its governor), not the country's statistic
+        bank = _central_bank(sentence, table)
+        if bank is not None:
+            return bank
     if (
         subject is not None
         and _is_agency(table, subject)
@@ -456,6 +468,28 @@ def _listed_place(
         if _LIST_OPENER.match(opener) and _LIST_ENTRY.match(text[occurrence.end : q_start]):
             found = occurrence.ref
     return found
+
+
+def _central_bank(sentence: Sentence, table: EntityTable) -> str | None:
+    """The central bank named in the sentence, else the article's main body when that is a
+    central bank (its name has "central bank", "reserve bank" or "Federal Reserve")."""
+    named = [
+        o.ref
+        for o in table.occurrences
+        if o.sentence == sentence.index and o.kind == "agency" and _is_central_bank(table, o.ref)
+    ]
+    if named:
+        return named[0]
+    main = _main_agency(table)
+    return main if main is not None and _is_central_bank(table, main) else None
+
+
+def _is_central_bank(table: EntityTable, ref: str) -> bool:
+    agency = next((a for a in table.agencies if a.ref == ref), None)
+    return agency is not None and any(
+        re.search(r"\b(?:central|reserve)\s+bank\b|\bfederal\s+reserve\b", name, re.I)
+        for name in agency.names
+    )
 
 
 def _data_office(table: EntityTable, ref: str) -> bool:
@@ -524,6 +558,17 @@ def _reported_subject(
     after = text[q_end : base + len(sentence.text)]
     if table.country and re.search(r"(?:country|nation)['’]s\s+(?:total\s+)?$", text[base:q_start]):
         return table.country
+    if table.country is not None and _country_acts(text, base, q_start, in_sentence):
+        return table.country
+    partners = [o for o in in_sentence if _trade_partner(text, base, o)]
+    if partners and table.country is not None:
+        nearest = max(
+            (o for o in in_sentence if o.end <= q_start), key=lambda o: o.start, default=None
+        )
+        if nearest is not None and nearest in partners:
+            # "exports to Iraq rose 12 percent to $9 billion": the country that exports
+            return table.country
+        in_sentence = [o for o in in_sentence if o not in partners]
     described = _described_body(text, base, q_start, in_sentence)
     if described and _main_agency(table) is not None:
         return _main_agency(table)
@@ -579,6 +624,49 @@ def _carried_subject(previous: list[ObservationMention], earlier: list[Observati
         last = whole
         seen.add(last.index)
     return last.subject
+
+
+#: "the government has so far bought", "the country imported": the country as the clause's
+#: actor, a verb after it (not "the country's", not "the country in which").
+_COUNTRY_ACTS = re.compile(
+    r"\b(?:the|The)\s+(?:government|country|nation)\s+(?:(?:has|have|had|will|is|was)\s+)?"
+    r"(?:(?:so\s+far|also|already|now|then)\s+)?(?!(?:of|in|to|and|for|with|that|which|as)\b)"
+    r"[a-z]+\b"
+)
+
+
+def _country_acts(text: str, base: int, q_start: int, in_sentence: list[Occurrence]) -> bool:
+    """Whether the figure's clause has the country as its actor ("Last year, the country bought
+    8.3 million tons", "the government has so far paid") with no body named between them: the
+    figure is the country's, whichever agency reports it."""
+    left_start = base
+    for match in _BOUNDARY.finditer(text, base, q_start):
+        left_start = match.end()
+    acts = max(
+        _COUNTRY_ACTS.finditer(text, left_start, q_start), key=lambda m: m.start(), default=None
+    )
+    if acts is None:
+        return False
+    return not any(
+        o.kind in ("agency", "population") and acts.end() <= o.start < q_start for o in in_sentence
+    )
+
+
+#: What leads to a trade partner: "exports to", "imports from the", "trade with members of the
+#: Developing-8 (D-8)". The partner buys or sells; the figure is the trading country's.
+_PARTNER_BEFORE = re.compile(
+    r"\b(?:exports?|imports?|trade|trading|shipments?|exported|imported|exporting|importing"
+    r"|shipped|re-exports?)\s+(?:to|from|with)\s+(?:the\s+)?(?:[\w()-]+\s+){0,5}?\(?$",
+    re.IGNORECASE,
+)
+
+
+def _trade_partner(text: str, base: int, occurrence: Occurrence) -> bool:
+    """Whether a place or body in the sentence starting at ``base`` is named as a trade partner
+    ("exports to the Eurasian Economic Union", "imports from the EU")."""
+    before = text[max(base, occurrence.start - 80) : occurrence.start]
+    match = _PARTNER_BEFORE.search(before)
+    return match is not None and not re.search(r"[,;:]", match.group(0))
 
 
 #: A dateline: the city in capitals, an optional date and news agency, then a dash.

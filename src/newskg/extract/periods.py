@@ -254,6 +254,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "the first six months of the current Iranian calendar year"
     # "the first eight months of the year": a part of a bare year is of the current one
     ("part", re.compile(rf"{_PART}(?:{_YEAR_REF}|(?:the\s+)?(?P<cur>{_YEAR_WORDS})\b)", re.I)),
+    # "the spring of the Iranian year 1403", "the coming winter", "in the autumn"
+    ("season", re.compile(
+        rf"\b(?:the\s+)?(?:(?P<srel>{_RELATIVE})\s+)?(?P<season>spring|summer|autumn|winter)"
+        rf"(?!['’]s)\b(?:\s+(?:of\s+)?(?:{_YEAR_REF}|(?P<sy>{_IR_YEAR})\b))?", re.I)),
     # "the 2005 fiscal year", "fiscal 2005", "FY2005"
     ("fiscal", re.compile(
         rf"\b(?:the\s+)?(?P<year>{_GREG_YEAR})\s+fiscal\s+year|\bfiscal\s+(?:year\s+)?"
@@ -302,7 +306,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|Mehr|Aban|Azar|Dey|Day|Bahman|Esfand)(?!\s+News)(?:\s+(?P<year>1[34]\d\d))?\b")),
     ("same_period", re.compile(
         # "of last year", "in the previous year": the year before, as "last year" alone is
-        rf"\b(?:the\s+)?same\s+(?:period|quarter|month|time)\s+(?:(?:of|in)\s+(?:the\s+)?"
+        rf"\b(?:the\s+)?same\s+(?:period|quarter|month|season|time)\s+(?:(?:of|in)\s+(?:the\s+)?"
         rf"(?:(?:last|previous|preceding|prior)\s+)?|last\s+)(?P<year>{_GREG_YEAR}|year)\b", re.I)),
     ("shift", re.compile(
         r"\b(?:a\s+)?year[- ]earlier\b|\ba\s+year\s+(?:ago|before|earlier)\b"
@@ -316,6 +320,15 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\s+of\s+(?:the\s+)?(?:current\s+|this\s+)?(?:Iranian\s+)?(?:calendar\s+|fiscal\s+)?year)"
         r"(?:\s+this\s+year)?", re.I)),
     ("year_end", re.compile(r"\b(?:by\s+)?(?:the\s+)?year[- ]?end\b", re.I)),
+    # "by the end of the year": the current year, as "by yearend"
+    ("year_end", re.compile(
+        r"\b(?:by|until|till|before|at)\s+the\s+end\s+of\s+the\s+(?:Iranian\s+)?"
+        r"(?:calendar\s+|fiscal\s+)?year\b(?!\s*\d)", re.I)),
+    # "by the end of the Seventh Development Plan", "under the Sixth Plan"
+    ("plan", re.compile(
+        r"\b(?P<by>(?:by|until|till|before|at)\s+the\s+end\s+of\s+)?(?:the\s+)?"
+        r"(?P<ordinal>Fifth|Sixth|Seventh|Eighth)\s+(?:Five-Year\s+)?(?:National\s+)?"
+        r"(?:Economic,?\s+(?:Social\s+and\s+Cultural\s+)?)?(?:Development\s+)?Plan\b", re.I)),
     ("base", re.compile(
         rf"\b{_COMPARE}\s+(?:its\s+|the\s+|their\s+)?(?P<year>{_GREG_YEAR})(?:['’]s)?"
         rf"(?:\s+(?:performance|figures?|results|levels?|total|period|numbers))?\b(?!\s+(?:and|to)\s+\d)",
@@ -351,7 +364,19 @@ def find_periods(sentence: str, context: CalendarContext) -> list[Period]:
             # "in the summer (June 22-September 22)": the written range is the period
             alone = _gloss_period(gloss, context)
             found += [alone] if alone is not None else []
+    found = [p for p in found if not _year_named_before(p, found, sentence)]
     return sorted(_open_years_so_far(found, sentence), key=lambda p: p.start)
+
+
+def _year_named_before(period: Period, found: list[Period], sentence: str) -> bool:
+    """Whether ``period`` is a bare "annual" that a year right before it already names ("the
+    previous year's annual rate", "2004 annual profit"): that year is the period."""
+    return period.annual and any(
+        p.resolved
+        and p.end <= period.start
+        and re.fullmatch(r"(?:['’]s)?\s*", sentence[p.end : period.start]) is not None
+        for p in found
+    )
 
 
 def _open_years_so_far(found: list[Period], sentence: str) -> list[Period]:
@@ -526,6 +551,53 @@ def _part(match: re.Match[str], context: CalendarContext, _: str) -> Period | No
     return Period(*_span(match), first, last, f"{year}, months {first_m}-{last_m}")
 
 
+#: The Solar Hijri months of each season: spring is Farvardin to Khordad, winter Dey to Esfand.
+_SEASONS = {"spring": 1, "summer": 4, "autumn": 7, "winter": 10}
+
+
+def _season(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
+    """ "the spring of the current Iranian year", "this winter", "the coming winter", "in the
+    autumn": three months of the Solar Hijri year. A season with no year is the latest one begun
+    by publication; "coming" or "next" is the first one still to begin, "last" or "past" the
+    latest one ended. Only in Iranian articles, where the seasons are the calendar's quarters."""
+    if not context.iranian:
+        return None
+    groups = match.groupdict()
+    first_m = _SEASONS[(groups.get("season") or "").lower()]
+    last_m = first_m + 2
+    year: int | None
+    if groups.get("sy"):
+        year = int(groups["sy"] or 0)
+    elif any(groups.get(k) for k in ("rel", "year1", "year2", "year3", "year4", "year5")):
+        span = _year_span(groups, context)
+        if span is None or not span[0]:
+            return None
+        year = span[1]
+    else:
+        year = _season_year(first_m, (groups.get("srel") or "").lower(), context)
+    if year is None:
+        return None
+    first, last = iranian_months(year, first_m, last_m)
+    return Period(*_span(match), first, last, f"Iranian year {year}, months {first_m}-{last_m}")
+
+
+def _season_year(first_month: int, relative: str, context: CalendarContext) -> int | None:
+    """The Solar Hijri year of a season named with no year, from the publication date."""
+    if context.iranian_year is None:
+        return None
+    if context.published is None:
+        return context.iranian_year
+    today = jdatetime.date.fromgregorian(date=context.published)
+    year = context.iranian_year
+    if relative in ("coming", "next", "upcoming"):
+        return year if first_month > today.month else year + 1
+    if relative in ("last", "past", "previous", "preceding"):
+        return year if first_month + 2 < today.month else year - 1
+    if relative in ("this", "current", "present", "ongoing"):
+        return year
+    return year if first_month <= today.month else year - 1
+
+
 def _year(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
     """ "the Iranian calendar year 1401", "in 2004", "last year", "2003's"."""
     year_span = _year_span(match.groupdict(), context)
@@ -557,6 +629,23 @@ def _year_end(match: re.Match[str], context: CalendarContext, _: str) -> Period 
         year = context.gregorian_year
         return Period(*_span(match), date(year, 1, 1), date(year, 12, 31), str(year))
     return None
+
+
+#: The first Solar Hijri year of Iran's five-year development plans (each runs five years).
+_DEVELOPMENT_PLANS = {"fifth": 1390, "sixth": 1396, "seventh": 1403, "eighth": 1408}
+
+
+def _plan(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
+    """ "under the Seventh Development Plan": its five Solar Hijri years (1403-1407); "by the end
+    of" it: only its last day. Only in Iranian articles, where the plans are Iran's."""
+    if not context.iranian:
+        return None
+    start = _DEVELOPMENT_PLANS[match.group("ordinal").lower()]
+    first, last = iranian_year(start)[0], iranian_year(start + 4)[1]
+    label = f"Iranian years {start}-{start + 4}"
+    if match.group("by"):
+        return Period(*_span(match), None, last, f"by the end of {label}")
+    return Period(*_span(match), first, last, label)
 
 
 def _so_far(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
@@ -728,6 +817,12 @@ def _shift(match: re.Match[str], context: CalendarContext, sentence: str) -> Per
     if unit == "year" and opens and re.search(r"previous|preceding|prior", match.group(0), re.I):
         # "In the previous year, X delivered ...": the year before the current one
         return _year_of_offset(match, context, -1)
+    if unit == "year" and re.match(r"['’]s\b", sentence[match.end() :]):
+        # "the previous year's unemployment rate", as "last year's": the year before the
+        # current one, when the article's current year is known
+        previous = _year_of_offset(match, context, -1)
+        if previous is not None:
+            return previous
     return Period(*_span(match), None, None, match.group(0), role=Role.SHIFT, shift=unit)
 
 
@@ -768,6 +863,7 @@ def _annual(match: re.Match[str], context: CalendarContext, _: str) -> Period | 
 
 _RESOLVERS = {
     "part": _part,
+    "season": _season,
     "fiscal": _fiscal,
     "months_to": _months_to,
     "year_to": _months_to,
@@ -785,6 +881,7 @@ _RESOLVERS = {
     "month": _gregorian_month,
     "so_far": _so_far,
     "year_end": _year_end,
+    "plan": _plan,
     "base": _base,
     "year": _year,
     "annual": _annual,

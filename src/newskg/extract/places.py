@@ -21,6 +21,7 @@ _COUNTRY_NOUNS = (
 _POPULATION_HEADS = (
     r"SMEs|SME|enterprises|units|companies|firms|factories|businesses|producers|exporters"
     r"|importers|households|farmers|workers|startups|start-ups|industries|manufacturers|banks"
+    r"|automakers|carmakers|steelmakers"
 )
 _POPULATION = re.compile(
     r"(?:\b(?:the|its|their|our|all|many|most|some|that|and|of|for|as)\s+"
@@ -147,7 +148,8 @@ def find_populations(table: EntityTable, sentence: Sentence) -> None:
 #: demonym, the group, and a verb. "Sector" counts only here, where it is the actor.
 _ACTOR = re.compile(
     r"(?:^|(?<=[,;:–—]\s)|(?<=\bthat\s))(?:the\s+)?"
-    rf"(?P<label>(?P<demonym>[A-Z][a-z]+\s+)?(?:[a-z][a-z-]+\s+){{0,2}}?(?:{_POPULATION_HEADS}"
+    rf"(?P<label>(?P<demonym>[A-Z][a-z]+(?:['’]s)?\s+)?(?:[a-z][a-z-]+\s+){{0,2}}?"
+    rf"(?:{_POPULATION_HEADS}"
     r"|sector))\s+(?:(?:have|has|had|will|could|would|can)\s+(?:so\s+far\s+|also\s+"
     r"|already\s+)?)?(?:[a-z]+ed|paid|made|built|sold|spent|bought|lent|gave|won|took|have|has"
     r"|pay|create|add|invest)\b"
@@ -160,7 +162,11 @@ def find_actors(table: EntityTable, sentence: Sentence) -> None:
     demonyms = {e.demonym for e in vocab.gazetteer() if e.demonym}
     for match in _ACTOR.finditer(sentence.text):
         demonym = (match.group("demonym") or "").strip()
-        if demonym and demonym not in demonyms:
+        owner = re.sub(r"['’]s$", "", demonym)
+        entry = place_entry(owner) if owner != demonym else None
+        if owner != demonym and (entry is None or entry.kind != "country"):
+            continue  # "Iran's banks paid": the country's group; "Acme's banks" is no group
+        if owner == demonym and demonym and demonym not in demonyms:
             continue  # "According banks" is no group; a capital word must be a demonym
         # the demonym is the group's country, already read as a place: the group is the rest
         start = sentence.start + (match.end("demonym") if demonym else match.start("label"))
@@ -221,6 +227,11 @@ def population(table: EntityTable, label: str, *, acronym: str | None = None) ->
     return ref
 
 
+#: Head nouns that name one kind of group: "knowledge-based firms" are the "knowledge-based
+#: companies" of the sentence before.
+_SAME_HEAD = {"companie": "company", "firm": "company"}
+
+
 def _population_key(label: str) -> str:
     words = [w.lower().rstrip("s") for w in re.split(r"[\s-]+", label) if w]
-    return " ".join(w for w in words if w not in ("the", "and", "of"))
+    return " ".join(_SAME_HEAD.get(w, w) for w in words if w not in ("the", "and", "of"))

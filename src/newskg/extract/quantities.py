@@ -379,7 +379,9 @@ def _is_not_a_figure(text: str, match: re.Match[str], word_number: bool) -> bool
     ):
         return True  # "March 19", "19 March"
     if re.match(r"[- ](?:year|month|week|day)s?[- ]old", after) or re.search(
-        r"\b(?:aged|age of)\s$", before
+        # "aged 15 to 24", "between the ages of 18 and 35": both ends of an age band
+        r"\b(?:aged|age of|ages of|ages)\s(?:\d{1,2}\s?(?:to|and|-|–)\s?)?$",
+        before,
     ):
         return True
     if word_number and raw.lower() == "one" and re.match(r"\s+of\b", after):

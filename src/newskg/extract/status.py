@@ -52,7 +52,7 @@ _CUES: list[tuple[Status, re.Pattern[str]]] = [
         r"|dropped|jumped|climbed|surged|soared|plunged|slipped|slumped|reached|posted|recorded"
         r"|registered|registering|made|earned|lost|allocated|paid|invested|attracted|produced"
         r"|generated|managed\s+to|was\s+able\s+to|were\s+able\s+to|were|was|resumed|returned"
-        r"|sold|bought|spent|achieved|totaled|totalled|amounted|stood|came\s+in|hit|saw"
+        r"|sold|bought|spent|lent|achieved|totaled|totalled|amounted|stood|came\s+in|hit|saw"
         r"|delivered|approved|launched|opened|signed|completed|implemented|brought|fined|lowered"
         r"|so\s+far|up\s+from|down\s+from|earlier|provided|granted|disbursed|received|added"
         r"|gained|widened|narrowed|doubled|exceeded|topped|hired|employed|reported|injected"
@@ -103,6 +103,9 @@ _REVISED_PLAN = re.compile(
     r"(?:\s+(?:it|this|that))?\s+to\s+(?:(?:about|around|some|nearly)\s+)?$",
     re.IGNORECASE,
 )
+#: "a total of" right after a verb of action in the past: the verb decides ("the bank supplied
+#: a total of $53 billion", "banks have paid a total of"), not the word "total".
+_ACTED_TOTAL = re.compile(r"\b(?P<verb>[a-z]+)\s+a\s+total\s+of\s+$")
 _PLAN_WORD = re.compile(r"\b(?:targets?|goals?|forecast(?:s|ed)?|projections?|plans?)\b", re.I)
 
 
@@ -143,9 +146,13 @@ def status_of(text: str, quantity: Quantity, earlier: list[Status]) -> Status:
     if planned_by_subject(before):
         return Status.TARGET
     left, right, opener = clause(text, quantity.start, quantity.end)
-    if re.search(r"\btotal\s+(?:of\s+)?$", before) and not _PLANNING.search(left):
+    if (
+        re.search(r"\btotal\s+(?:of\s+)?$", before)
+        and not _PLANNING.search(left)
+        and not _acted_total(before)
+    ):
         # "21 percent of the country's total 9,800 idle units"; but "aims to build a total of
-        # 900 units" is planned
+        # 900 units" is planned and "supplied a total of $53 billion" was done
         return Status.CURRENT
     found = _nearest(left, text, reverse=True)
     if found is not None and opener.strip() == "and" and earlier and _bare(found[1]):
@@ -162,6 +169,15 @@ def status_of(text: str, quantity: Quantity, earlier: list[Status]) -> Status:
     if status is Status.CURRENT and _STATISTIC.search(text) and found and _copula(found[1]):
         return Status.ACHIEVED  # "the overall unemployment rate is 4.875 million people"
     return status
+
+
+def _acted_total(before: str) -> bool:
+    """Whether "a total of" before a figure follows a verb of a past result ("supplied")."""
+    match = _ACTED_TOTAL.search(before)
+    if match is None:
+        return False
+    achieved = next(pattern for status, pattern in _CUES if status is Status.ACHIEVED)
+    return achieved.fullmatch(match.group("verb")) is not None
 
 
 def from_level(text: str, quantity: Quantity, status: Status) -> Status:
