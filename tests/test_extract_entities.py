@@ -312,3 +312,15 @@ def test_a_person_before_a_post_in_apposition_is_no_body() -> None:
     assert [
         (p.name, [(labels[r.agency or ""], r.title) for r in p.roles]) for p in extraction.people
     ] == [("Alan Bollard", [("Reserve Bank of New Zealand", "governor")])]
+
+
+def test_a_persian_acronym_after_a_known_body_is_that_body_s() -> None:
+    extraction = extract(
+        Article(
+            "The head of the Islamic Republic of Iran Railways (RAI) said freight rose. "
+            "The RAI's target for 1400 is 53 million tons."
+        )
+    )
+    (railways,) = extraction.agencies
+    assert (railways.label, railways.acronym) == ("Islamic Republic of Iran Railways", "RAI")
+    assert [o.subject for o in extraction.observations] == [railways.ref]

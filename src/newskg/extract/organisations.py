@@ -320,6 +320,8 @@ def _credits(text: str, match: re.Match[str]) -> bool:
 def _find_acronym_definitions(table: EntityTable, sentence: Sentence) -> None:
     for match in _ACRONYM_DEF.finditer(sentence.text):
         acronym = match.group("acr")
+        if _name_known_acronym(table, sentence.start + match.end("name"), acronym):
+            continue
         full = _acronym_expansion(match.group("name"), acronym)
         if full is None:
             continue
@@ -336,6 +338,21 @@ def _find_acronym_definitions(table: EntityTable, sentence: Sentence) -> None:
         agency = table.agency(full, acronym=acronym, news=bool(re.search(r"News\s+Agency", full)))
         agency.sentences.append(sentence.index)
         table.add(Occurrence("agency", agency.ref, sentence.index, start, end, full))
+
+
+def _name_known_acronym(table: EntityTable, name_end: int, acronym: str) -> bool:
+    """Give an acronym in brackets right after a gazetteer body's name to that body, even when
+    its letters do not spell the English name: Iranian bodies keep their Persian acronyms
+    ("Islamic Republic of Iran Railways (RAI)"). True when it did."""
+    for occurrence in table.occurrences:
+        if occurrence.kind != "agency" or occurrence.end != name_end:
+            continue
+        agency = table.agency_by_ref(occurrence.ref)
+        if agency.reference is None or agency.acronym not in (None, acronym):
+            return False
+        table.agency(agency.label, acronym=acronym, reference=agency.reference)
+        return True
+    return False
 
 
 def _acronym_expansion(run: str, acronym: str) -> str | None:
