@@ -244,3 +244,43 @@ def test_a_top_post_that_speaks_is_not_given_to_the_previous_speaker() -> None:
         "Mine and Trade will back them, the industry minister said."
     )
     assert roles["Mahmoud Jafarpour"] == {("Trade Promotion Organization of Iran", "head")}
+
+
+def test_a_deputy_minister_who_also_runs_a_company_holds_both_posts() -> None:
+    roles = _roles(
+        "TEHRAN – Petrochemical exports rose 4 percent, Deputy Oil Minister and CEO of the "
+        "National Petrochemical Company (NPC) Karim Abbasi said on Monday. The Oil Ministry "
+        "plans to add 12 plants."
+    )
+    assert roles["Karim Abbasi"] == {
+        ("Oil Ministry", "deputy minister"),
+        ("National Petrochemical Company", "managing director"),
+    }
+
+
+def test_the_bank_s_ceo_is_at_the_bank_named_last() -> None:
+    roles = _roles(
+        "The Central Bank of Iran set the quotas. Bank Sepah, the main lender of the program, has "
+        "paid 90 trillion rials of loans, the bank's CEO Hamid Kordbacheh told IRNA."
+    )
+    assert roles["Hamid Kordbacheh"] == {("Bank Sepah", "managing director")}
+
+
+def test_a_written_out_portfolio_does_not_run_into_the_name() -> None:
+    roles = _roles(
+        "TEHRAN – About 1.1 million jobs were created, Minister of Cooperatives, Labor and Social "
+        "Welfare "
+        "Reza Amini said."
+    )
+    assert roles == {
+        "Reza Amini": {("Ministry of Cooperatives, Labor and Social Welfare", "minister")}
+    }
+
+
+def test_a_post_named_before_a_speaker_with_a_relative_clause() -> None:
+    roles = _roles(
+        "TEHRAN – Airlines carried 31 million passengers, the head of the Civil Aviation "
+        "Organization (CAO) said. Hamid Sepehri, who was speaking at a press conference in "
+        "Tehran, said that 178 planes are active."
+    )
+    assert roles["Hamid Sepehri"] == {("Civil Aviation Organization", "head")}

@@ -48,6 +48,16 @@ COMPANY_SUFFIXES = frozenset(
     ]
 )  # fmt: skip
 
+#: Words that end a ministry's portfolio written out and are never given names: "Minister of
+#: Cooperatives, Labor and Social Welfare Mohammad-Hadi X" names Mohammad-Hadi X.
+PORTFOLIO_WORDS = frozenset(
+    """welfare trade development affairs security planning budget technology communications
+    health education culture guidance finance economy industry mine mines mining agriculture
+    energy oil defense defence interior justice labor labour transport transportation housing
+    tourism handicrafts heritage sports youth intelligence roads treatment training jihad
+    cooperatives""".split()  # noqa: SIM905
+)
+
 #: Words that may be capitalised but never belong to a name (sentence openers, weekdays, months).
 NON_NAME_WORDS = frozenset(
     """the a an this that these those in on at for with by from according following speaking noting

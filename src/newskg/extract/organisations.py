@@ -377,6 +377,10 @@ _FURTHER_WORD = re.compile(
     rf"(?:\s+{CAP_WORD})*?\s+(?:{_ORG_WORDS})\b(?![-’'])"
     rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_CAP_LIST}){{0,2}}"
 )
+#: Capitalised words after a lone organisation word.
+_NAME_AFTER = re.compile(
+    rf"(?:(?:\s+&)?\s+{CAP_WORD}|\s+(?:de|van|den|der|von|du|da|la|le)\s+{CAP_WORD})+"
+)
 #: A possessive right before a body's name ("Khuzestan Province's").
 _PLACE_OWNER = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?['’]s\s+$")
 #: The rest of a name whose organisation word is a plural in a list: "Ports and Maritime
@@ -395,6 +399,9 @@ def _find_organisation_names(table: EntityTable, sentence: Sentence) -> None:
         ):
             whole, end = whole + tail.group(0), tail.end()
         if tail := _FURTHER_WORD.match(sentence.text, end):
+            whole, end = whole + tail.group(0), tail.end()
+        elif whole == "Bank" and (tail := _NAME_AFTER.match(sentence.text, end)):
+            # banks named "Bank X": "Bank Melli Iran", "Bank Sepah", "Bank Oyens & Van Eeghen"
             whole, end = whole + tail.group(0), tail.end()
         raw = re.split(r"['’]s\s+", whole)[-1]  # "Fed's Open Market Committee"
         name, skipped = strip_openers(_without_apposition(raw))

@@ -18,7 +18,7 @@ from dataclasses import replace
 from functools import cache, lru_cache
 
 from newskg.extract import vocab
-from newskg.extract.lexicon import COMPANY_SUFFIXES, NON_NAME_WORDS, SPEECH
+from newskg.extract.lexicon import COMPANY_SUFFIXES, NON_NAME_WORDS, PORTFOLIO_WORDS, SPEECH
 from newskg.extract.names import ORGANISATION_WORDS, head_word, person_key, same_body
 from newskg.extract.organisations import (
     COMPANY_NAME,
@@ -149,6 +149,10 @@ def find_titled_people(table: EntityTable, sentence: Sentence) -> None:
             roles = roles or ([after] if after else [])
             if not roles:
                 continue
+            if len(text[start:end].split()) > 2 and (
+                text[start:end].split()[0].lower() in PORTFOLIO_WORDS
+            ):
+                continue  # the run began with the end of a written-out portfolio
             if partial and not _ends_a_body(table, roles[-1][2]):
                 # a shorter run is a name only after a whole body's name ("of Tabriz Trade
                 # Chamber X"), not after part of one ("of Turkish | State Railways")
@@ -223,9 +227,15 @@ def _titles_before(table: EntityTable, text: str, name_start: int, name_end: int
     if role[2] is None:
         return [role]
     first = re.search(rf"{_title_phrase()}\s+and\s+$", text[:start])
-    if first is None:
-        return [role]
-    return [_title_parts(first, None, None), role]
+    if first is not None:
+        return [_title_parts(first, None, None), role]
+    written, portfolio, org_text, detail = role
+    head, joined, tail = written.partition(" and ")
+    if joined and portfolio and portfolio in head and normalise_title(head)[2]:
+        # "Deputy Oil Minister and CEO of the NPC": the first post is in the ministry its
+        # portfolio names, only the second is at the body
+        return [(head, portfolio, None, None), (tail, None, org_text, detail)]
+    return [role]
 
 
 def _title_before(
@@ -257,6 +267,9 @@ def _title_before(
         org_text = before.group("org") if before else None
         if org_text and not strip_openers(org_text)[0]:
             org_text = None  # "Yet analyst X of Y": an opener is no body; look after the name
+        anaphor = re.search(rf"\b({_BODY_ANAPHORA})['’]s\s+$", text[: match.start("title")], re.I)
+        if org_text is None and anaphor:
+            org_text = anaphor.group(1)  # "the bank's CEO X"
     if org_text is None:
         after = _body_after_pattern(agencies).match(text[name_end:])
         org_text = after.group("org") if after else None
@@ -343,7 +356,10 @@ def _title_parts(
         portfolio = portfolio.lower()
     if portfolio and _ends_with_title(title, portfolio):
         portfolio = None  # "managing director": the word is part of the title, no portfolio
-    if portfolio and not _implies_body(title) and portfolio[0].isupper():
+    # of two joined posts, the one the portfolio is in decides ("Deputy Oil Minister and CEO")
+    first_post = title.partition(" and ")[0]
+    with_portfolio = first_post if portfolio and portfolio in first_post else title
+    if portfolio and not _implies_body(with_portfolio) and portfolio[0].isupper():
         if org_text is None:
             org_text = portfolio  # "BP chief executive", "New York attorney general"
         elif not detail:
@@ -477,6 +493,11 @@ def _body_of(table: EntityTable, org_text: str, sentence: Sentence) -> str | Non
     """The agency a post's organisation text names: a known agency, a place's government
     ("New York attorney general"), or a new company."""
     org_text = re.sub(r"['’]s?$", "", org_text)
+    if re.fullmatch(_BODY_ANAPHORA, org_text, re.I):
+        # the body named last with that word ("Bank Melli Iran ... paid ..., the bank's CEO")
+        found = _body_by_word(table, org_text.split()[-1].lower(), sentence.end)
+        if found is not None:
+            return found
     place = _place_after_openers(org_text)
     if place is not None:
         return table.government(place)
@@ -569,9 +590,10 @@ def find_speakers(table: EntityTable, sentence: Sentence) -> None:
     speaker = re.compile(
         rf"(?:(?:[Aa]ccording\s+to|[Qq]uoting|said|told)\s+(?P<name1>{PERSON_NAME}))"
         rf"|(?P<name2>{PERSON_NAME})\s+(?:has\s+|had\s+|also\s+)?(?:{SPEECH})\b"
+        rf"|(?P<name3>{PERSON_NAME}),\s+who\s+[^,]{{0,160}},\s+(?:has\s+|had\s+)?(?:{SPEECH})\b"
     )
     for match in speaker.finditer(sentence.text):
-        group = "name1" if match.group("name1") else "name2"
+        group = next(g for g in ("name1", "name2", "name3") if match.group(g))
         raw = match.group(group)
         name, skipped = strip_openers(raw)
         if len(name.split()) < 2 or not valid_person_name(table, name):
