@@ -134,8 +134,8 @@ def _title_after_pattern(agencies: str) -> re.Pattern[str]:
     )
 
 
-#: A possessive that may name a body's owner ("Khuzestan Province's"); ``_place_owned`` checks
-#: that it is a place. Kept generic so that the patterns built per sentence compile fast.
+#: A possessive that may name a body's owner ("Khuzestan Province's"); ``place_owned`` checks that
+#: it is a place. Kept generic so that the patterns built per sentence compile fast.
 _OWNER = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?['’]s"
 
 
