@@ -133,8 +133,8 @@ def _explicit_speaker(text: str, sentence: Sentence, table: EntityTable) -> str 
             candidates.append((rank, occurrence.start, occurrence.end, occurrence.ref))
     for role in table.unnamed_roles:
         # an official never named speaks for the body ("the ministry's deputy for water
-        # affairs said"): the body is the source
-        who = role.person or (role.agency if (role.agency or "").startswith("agency:") else None)
+        # affairs said"): the body is the source (posts' bodies are settled by now)
+        who = role.person or role.agency
         if role.sentence == sentence.index and who:
             after = text[role.end : sentence.end]
             before = text[sentence.start : role.start]

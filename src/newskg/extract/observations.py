@@ -485,10 +485,9 @@ def _central_bank(sentence: Sentence, table: EntityTable) -> str | None:
 
 
 def _is_central_bank(table: EntityTable, ref: str) -> bool:
-    agency = next((a for a in table.agencies if a.ref == ref), None)
-    return agency is not None and any(
+    return any(
         re.search(r"\b(?:central|reserve)\s+bank\b|\bfederal\s+reserve\b", name, re.I)
-        for name in agency.names
+        for name in table.agency_by_ref(ref).names
     )
 
 

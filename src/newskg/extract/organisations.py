@@ -41,12 +41,13 @@ _OPENERS = (
 )
 _ORG_WORDS = words_pattern(frozenset(w.capitalize() for w in ORGANISATION_WORDS))
 _CAP_LIST = rf"{CAP_WORD}(?:(?:,\s+|\s+)(?:(?:and|&)\s+)?{CAP_WORD})*"
+#: What may follow a body's organisation word: up to two "of/for ..." tails ("Center for
+#: Exchange of Gold and Currency").
+_TAILS = rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_CAP_LIST}){{0,2}}"
 #: A name with an organisation word: modifiers before it, "of/for ..." or names after it.
 _ORG_NAME = re.compile(
     rf"\b{_OPENERS}(?:{CAP_WORD}(?:,?\s+(?:(?:and|&|of|for|the)\s+)*?))*?(?:{_ORG_WORDS})\b"
-    # two tails: "Center for Exchange of Gold and Currency"
-    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_CAP_LIST}){{0,2}}"
-    rf"|\b(?:{_ORG_WORDS})(?:\s+(?:&\s+)?{CAP_WORD})+"
+    rf"{_TAILS}|\b(?:{_ORG_WORDS})(?:\s+(?:&\s+)?{CAP_WORD})+"
 )
 _ACRONYM_DEF = re.compile(
     rf"(?P<name>{CAP_WORD}(?:(?:,?\s+|,\s+and\s+)(?:{CAP_WORD}|of|and|for|the|on|in|&))*)"
@@ -233,6 +234,11 @@ def demonyms() -> frozenset[str]:
     return frozenset(found | {d + "s" for d in found})
 
 
+#: A possessive that may name a body's owner ("Khuzestan Province's"); ``place_owned`` checks
+#: that it is a place. Kept generic so that the patterns built per sentence compile fast.
+OWNER = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?['’]s"
+
+
 def place_owned(org_text: str) -> tuple[bool, str]:
     """Whether ``org_text`` starts with a province's or city's possessive, and the text without
     any other possessive ("Khuzestan Province's X" is owned; "Acme's X" and "Iran's X" are X)."""
@@ -373,16 +379,13 @@ def _acronym_expansion(run: str, acronym: str) -> str | None:
 
 #: A name goes on to a second organisation word: "Arvand Free Zone Organization" (the name
 #: pattern stops at the first one so that it never runs across "and the").
-_FURTHER_WORD = re.compile(
-    rf"(?:\s+{CAP_WORD})*?\s+(?:{_ORG_WORDS})\b(?![-’'])"
-    rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_CAP_LIST}){{0,2}}"
-)
+_FURTHER_WORD = re.compile(rf"(?:\s+{CAP_WORD})*?\s+(?:{_ORG_WORDS})\b(?![-’']){_TAILS}")
 #: Capitalised words after a lone organisation word.
 _NAME_AFTER = re.compile(
     rf"(?:(?:\s+&)?\s+{CAP_WORD}|\s+(?:de|van|den|der|von|du|da|la|le)\s+{CAP_WORD})+"
 )
 #: A possessive right before a body's name ("Khuzestan Province's").
-_PLACE_OWNER = re.compile(r"(?<![\w-])[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?['’]s\s+$")
+_PLACE_OWNER = re.compile(rf"(?<![\w-]){OWNER}\s+$")
 #: The rest of a name whose organisation word is a plural in a list: "Ports and Maritime
 #: Department" after "Sistan-Baluchestan Ports".
 _LISTED_TAIL = re.compile(rf"\s+and\s+(?:{CAP_WORD}\s+)*?(?:{_ORG_WORDS})\b")

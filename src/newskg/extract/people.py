@@ -22,6 +22,7 @@ from newskg.extract.lexicon import COMPANY_SUFFIXES, NON_NAME_WORDS, PORTFOLIO_W
 from newskg.extract.names import ORGANISATION_WORDS, head_word, person_key, same_body
 from newskg.extract.organisations import (
     COMPANY_NAME,
+    OWNER,
     agency_names_pattern,
     place_owned,
     places_by_form,
@@ -29,7 +30,13 @@ from newskg.extract.organisations import (
 )
 from newskg.extract.periods import iranian_article
 from newskg.extract.records import RoleMention, Sentence
-from newskg.extract.table import EntityTable, Occurrence, PersonRecord, UnnamedRole
+from newskg.extract.table import (
+    AgencyRecord,
+    EntityTable,
+    Occurrence,
+    PersonRecord,
+    UnnamedRole,
+)
 
 #: A name part; after an apostrophe two or more letters follow ("O'Neill", "Sa'idi"), never the
 #: one letter of a possessive ("Ghorbani's").
@@ -86,7 +93,7 @@ def _org_span(agencies: str, group: str) -> str:
     ``agency_names_pattern``) or any company-like capitalised name, with the place it belongs
     to when written as a possessive ("Khuzestan Province's Agriculture Jihad Organization" is
     the province's own body)."""
-    return rf"(?P<{group}>(?:{_OWNER}\s+)?(?:{agencies}|{COMPANY_NAME}))"
+    return rf"(?P<{group}>(?:{OWNER}\s+)?(?:{agencies}|{COMPANY_NAME}))"
 
 
 # The patterns below embed the names of the agencies known so far, so they change as an article
@@ -132,11 +139,6 @@ def _title_after_pattern(agencies: str) -> re.Pattern[str]:
         # the body may come after the portfolio: "the deputy head for economic affairs at X"
         rf"(?:\s+(?:of|at|in)\s+(?:the\s+)?{_org_span(agencies, 'org3')})?"
     )
-
-
-#: A possessive that may name a body's owner ("Khuzestan Province's"); ``place_owned`` checks that
-#: it is a place. Kept generic so that the patterns built per sentence compile fast.
-_OWNER = r"[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?['’]s"
 
 
 def find_titled_people(table: EntityTable, sentence: Sentence) -> None:
@@ -337,7 +339,7 @@ def _named_ministry(table: EntityTable, portfolio: str, title: str) -> str | Non
         return None
     words = re.sub(r"\s+", " ", portfolio).strip()
     wanted = "Ministry of " + words.title()
-    known = next((a for a in table.agencies if any(same_body(wanted, n) for n in a.names)), None)
+    known = _known_body(table, wanted)
     if known is not None:
         return known.names[0]
     # "the minister of industry, mining and trade" with no such ministry named before
@@ -448,8 +450,7 @@ def _ministry_of(
 ) -> str | None:
     """The ministry of a "<portfolio> minister": the one the article names, else a new one when
     the convention puts the post there, else None (the post is the government's)."""
-    wanted = f"{portfolio} {organisation_word}"
-    known = next((a for a in table.agencies if any(same_body(wanted, n) for n in a.names)), None)
+    known = _known_body(table, f"{portfolio} {organisation_word}")
     if known is not None:
         return known.ref
     if not _in_ministry(table, title):
@@ -457,6 +458,12 @@ def _ministry_of(
     agency = table.agency(f"{_capitalised(portfolio)} {organisation_word}")
     agency.sentences.append(sentence.index)
     return agency.ref
+
+
+def _known_body(table: EntityTable, wanted: str) -> AgencyRecord | None:
+    """The first agency of the article one of whose names is the body ``wanted`` names
+    ("Industry Ministry" for the "Ministry of Industry, Mine and Trade")."""
+    return next((a for a in table.agencies if any(same_body(wanted, n) for n in a.names)), None)
 
 
 def _in_ministry(table: EntityTable, title: str) -> bool:
@@ -646,7 +653,7 @@ def _mark_respelled_surnames(table: EntityTable, sentence: Sentence) -> None:
 
 
 #: "The company", "the organization": the body the article is about, named before; "the bank",
-#: "the ministry" (any organisation word): the one body named so far with that word.
+#: "the ministry" (any organisation word): the body last named with that word.
 _ANAPHORA = r"the\s+(?:company|firm|group|organi[sz]ation)"
 _BODY_ANAPHORA = rf"the\s+(?:{'|'.join(sorted(w for w in ORGANISATION_WORDS if w.isalpha()))})"
 
@@ -679,11 +686,10 @@ def find_unnamed_roles(table: EntityTable, sentence: Sentence) -> None:
             # "the deputy industry minister": the ministry the article named, else no post
             if organisation_word is None or org_text:
                 continue
-            wanted = f"{portfolio.strip()} {organisation_word}"
-            known = [a for a in table.agencies if any(same_body(wanted, n) for n in a.names)]
-            if not known:
+            known = _known_body(table, f"{portfolio.strip()} {organisation_word}")
+            if known is None:
                 continue
-            agency = known[0].ref
+            agency = known.ref
         if (
             agency is None
             and title != "official"
