@@ -16,7 +16,7 @@ import sys
 import time
 from pathlib import Path
 
-from gold import Score, load_gold, score
+from gold import Score, load_gold, miss_reasons, score
 from newskg.ingest import Ingestor
 from newskg.iris import IriScheme
 from newskg.settings import DEFAULT_BASE_IRI
@@ -67,6 +67,8 @@ def run(gold_path: Path, articles_dir: Path) -> int:
         f"\nstated_by accuracy: {scores.attribution_accuracy:.2f} "
         f"({scores.attribution_correct}/{scores.attribution_total})"
     )
+    reasons = ", ".join(f"{reason} {count}" for reason, count in miss_reasons(gold, scores).items())
+    print(f"missed figures, by what disagrees: {reasons or '-'}")
     print("\nFALSE POSITIVE observations:")
     for o in scores.false_observations:
         subject = "|".join(sorted(o.subject_labels))[:40]

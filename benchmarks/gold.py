@@ -372,3 +372,33 @@ def score(gold: Gold, facts: SystemFacts) -> Scores:
 def labels(values: Iterable[str | None]) -> frozenset[str]:
     """A frozenset of the non-empty labels in ``values``."""
     return frozenset(v for v in values if v)
+
+
+def miss_reasons(gold: Gold, scores: Scores) -> dict[str, int]:
+    """Why each missed gold figure was missed: for the unmatched system figure with the same
+    article and value that agrees most, the parts that disagree ("subject", "status+period"...),
+    or "value not found" when no unmatched system figure has the value."""
+    tally: dict[str, int] = {}
+    for g in scores.missed_observations:
+        best: list[str] | None = None
+        for s in scores.false_observations:
+            if s.article != g.article or s.value != g.value:
+                continue
+            wrong = [
+                part
+                for part, ok in (
+                    ("status", s.status == g.status),
+                    ("subject", subject_matches(gold, g.subject, s.subject_labels)),
+                    (
+                        "period",
+                        (g.period_start is None or _close(g.period_start, s.period_start))
+                        and (g.period_end is None or _close(g.period_end, s.period_end)),
+                    ),
+                )
+                if not ok
+            ]
+            if best is None or len(wrong) < len(best):
+                best = wrong
+        reason = "value not found" if best is None else "+".join(best) or "matched elsewhere"
+        tally[reason] = tally.get(reason, 0) + 1
+    return dict(sorted(tally.items(), key=lambda kv: -kv[1]))

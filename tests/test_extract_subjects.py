@@ -166,3 +166,75 @@ def test_a_central_bank_s_inflation_target_is_the_bank_s() -> None:
     )
     assert got[Decimal(20)] == "Central Bank of the Republic of Turkey"
     assert got[Decimal(38)] == "Turkey"
+
+
+def test_an_industry_that_acts_owns_its_figures_and_the_industry_refers_back() -> None:
+    got = _subjects(
+        "TEHRAN – Iran's cement industry produced 62 million tons in the past year, the head of "
+        "the producers' association said. He added that the industry's nominal capacity stands "
+        "at 90 million tons."
+    )
+    assert got[Decimal(62000000)] == "cement industry"
+    assert got[Decimal(90000000)] == "cement industry"
+
+
+def test_a_network_is_the_figure_of_the_body_that_runs_it() -> None:
+    got = _subjects(
+        "Turkey's ports on the Black Sea handled 5 million tons of cargo in 2022, up 8 percent, "
+        "the Ports and Shipping Directorate said."
+    )
+    assert got[Decimal(5000000)] == "Ports and Shipping Directorate"
+    got = _subjects("Turkish airlines carried 20 million passengers in 2023.")
+    assert got[Decimal(20000000)] == "airlines"
+
+
+def test_a_share_belongs_to_whoever_accounts_for_it() -> None:
+    got = _subjects(
+        "Khorasan Steel Company accounted for about 12 percent of Iran's steel output of "
+        "31 million tons in 2021. The private sector accounted for 45 percent of the country's "
+        "non-oil exports."
+    )
+    assert got[Decimal(12)] == "Khorasan Steel Company"
+    assert got[Decimal(31000000)] == "Iran"
+    assert got[Decimal(45)] == "private sector"
+
+
+def test_exports_from_a_province_are_the_province_s() -> None:
+    got = _subjects(
+        "TABRIZ (IRNA) – Non-oil exports from East Azarbaijan province rose 18 percent to "
+        "$1.5 billion in 2022, while exports to Iraq reached $400 million."
+    )
+    assert got[Decimal(1500000000)] == "East Azarbaijan Province"
+    assert got[Decimal(400000000)] == "East Azarbaijan Province"
+
+
+def test_we_in_an_official_s_words_is_the_official_s_body_doing_its_own_work() -> None:
+    text = (
+        "The Central Bank of Iran said banks paid 1.1 million marriage loans last year. "
+        "“We plan to pay 200,000 loans this year,” Bank Sepah CEO Reza Karimi said."
+    )
+    assert _subjects(text)[Decimal(200000)] == "Bank Sepah"
+    steered = (
+        "Iran produced 1.3 million tons of fish last year, the Iranian Fisheries Organization "
+        "said. “Our target is 1.5 million tons this year,” its head Ali Sadeghi said."
+    )
+    assert _subjects(steered)[Decimal(1500000)] == "Iran"
+
+
+def test_a_central_bank_s_policy_rate_is_the_bank_s_own() -> None:
+    got = _subjects(
+        "The Reserve Bank of India raised its benchmark interest rate by 0.25 percentage point "
+        "to 6.5% as the economy grew faster than expected."
+    )
+    assert got[Decimal("6.5")] == "Reserve Bank of India"
+    assert got[Decimal("0.25")] == "Reserve Bank of India"
+
+
+def test_a_group_that_acts_in_reported_speech_without_that_is_the_subject() -> None:
+    got = _subjects("The Central Bank of Iran said banks paid 1.1 million marriage loans in 2023.")
+    assert got[Decimal(1100000)] == "banks"
+
+
+def test_a_bank_s_name_ends_before_its_officer_s_post() -> None:
+    extraction = extract(Article("Bank Sepah CEO Reza Karimi said the bank paid 9,000 loans."))
+    assert [a.label for a in extraction.agencies] == ["Bank Sepah"]

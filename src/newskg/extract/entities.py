@@ -28,6 +28,7 @@ from newskg.extract.people import (
 )
 from newskg.extract.places import (
     find_actors,
+    find_group_references,
     find_places,
     find_population_acronyms,
     find_populations,
@@ -64,6 +65,7 @@ def find_entities(
         find_unnamed_roles(table, sentence)
         find_populations(table, sentence)
         find_actors(table, sentence)
+        find_group_references(table, sentence)
         find_programs(table, sentence)
         find_generic_references(table, sentence)
     link_unnamed_roles(table)

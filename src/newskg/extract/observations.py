@@ -182,7 +182,16 @@ def _sentence_observations(
             parent = _total_before(quantity, [*earlier, *result])
         status = _status(s_text, quantity, result)
         subject = _subject(
-            text, sentence, quantity, table, result, previous, parent, status, earlier
+            text,
+            sentence,
+            quantity,
+            table,
+            result,
+            previous,
+            parent,
+            status,
+            earlier,
+            speaker=context.attribution.speaker,
         )
         if subject is None:
             continue
@@ -408,6 +417,8 @@ def _subject(
     parent: ObservationMention | None,
     status: Status,
     earlier: list[ObservationMention] | None = None,
+    *,
+    speaker: str | None = None,
 ) -> str | None:
     if parent is not None:
         return parent.subject  # a split of a total keeps the total's owner
@@ -415,7 +426,14 @@ def _subject(
     if listed is not None:
         return listed
     subject = _reported_subject(
-        text, sentence, quantity, table, so_far, previous, earlier or previous
+        text,
+        sentence,
+        quantity,
+        table,
+        so_far,
+        previous,
+        earlier or previous,
+        _speaker_body(table, speaker),
     )
     if status is Status.TARGET and re.search(r"\binflation\b", sentence.text, re.I):
         # a central bank's own inflation target is the bank's ("We plan to bring inflation
@@ -426,6 +444,13 @@ def _subject(
     if (
         subject is not None
         and _is_agency(table, subject)
+        and _is_central_bank(table, subject)
+        and _POLICY_RATE.search(sentence.text)
+    ):
+        return subject  # "the Fed has raised its key rate to 2%": the bank's own instrument
+    if (
+        subject is not None
+        and _is_agency(table, subject)
         and _national_indicator(sentence, quantity)
     ):
         # a statistics office, central bank or ministry only reports a national statistic
@@ -433,7 +458,38 @@ def _subject(
     if subject is not None and status is not Status.TARGET and _data_office(table, subject):
         # a statistics office or customs administration reports what the country did
         return _country_in(sentence, table) or table.country or subject
-    return subject
+    return _network_operator(table, subject) if subject is not None else None
+
+
+#: Networks that one state body runs, by the plural the body's name also has ("Ports and
+#: Maritime Organization", "Railways of the Islamic Republic of Iran", "Airports Company").
+_NETWORKS = ("ports", "railways", "airports")
+
+
+def _network_operator(table: EntityTable, subject: str) -> str:
+    """The body that runs a country's network when the figure's owner is that network ("Iran's
+    ports handled 4 million tons" with the Ports and Maritime Organization named), else
+    ``subject``."""
+    group = table.populations.get(subject)
+    if group is None:
+        return subject
+    head = group.label.split()[-1].lower()
+    if head not in _NETWORKS:
+        return subject
+    runs = {
+        a.ref
+        for a in table.agencies
+        if not a.news and any(head in name.lower().split() for name in a.names)
+    }
+    return runs.pop() if len(runs) == 1 else subject
+
+
+#: A central bank's own instrument: its policy rate or the money it issues.
+_POLICY_RATE = re.compile(
+    r"\b(?:(?:key|benchmark|base|policy|repo|discount|funds|lending|deposit|interest)\s+rates?"
+    r"|monetary\s+base)\b",
+    re.IGNORECASE,
+)
 
 
 #: What may stand between a list entry's place and its figure: "Khuzestan with", "Bushehr
@@ -537,9 +593,11 @@ def _reported_subject(
     so_far: list[ObservationMention],
     previous: list[ObservationMention],
     earlier: list[ObservationMention],
+    speaker_body: str | None = None,
 ) -> str | None:
-    """Whose figure it is by the names around it: a possessive, "by X", "N percent of X", the
-    nearest body named before it, or the subject of the figure before."""
+    """Whose figure it is by the names around it: a possessive, "we" in the words of a body's
+    official, "by X", "N percent of X", the nearest body named before it, or the subject of the
+    figure before."""
     base = sentence.start
     q_start, q_end = base + quantity.start, base + quantity.end
     in_sentence = [
@@ -565,8 +623,10 @@ def _reported_subject(
             (o for o in in_sentence if o.end <= q_start), key=lambda o: o.start, default=None
         )
         if nearest is not None and nearest in partners:
-            # "exports to Iraq rose 12 percent to $9 billion": the country that exports
-            return table.country
+            # "exports to Iraq rose 12 percent to $9 billion": the country that exports, or the
+            # exporter of the figures before ("exports from the province rose ..., while
+            # exports to Iraq reached")
+            return so_far[-1].subject if so_far else table.country
         in_sentence = [o for o in in_sentence if o not in partners]
     described = _described_body(text, base, q_start, in_sentence)
     if described and _main_agency(table) is not None:
@@ -574,6 +634,17 @@ def _reported_subject(
     owner = _possessive_owner(text, base, q_start, in_sentence, table)
     if owner is not None:
         return owner
+    we = max(_FIRST_PERSON.finditer(text, base, q_start), key=lambda m: m.start(), default=None)
+    if (
+        we is not None
+        and speaker_body is not None
+        and not any(
+            o.kind in ("agency", "population") and we.start() <= o.start < q_start
+            for o in in_sentence
+        )
+    ):
+        # "We plan to pay 300,000 loans", said by a bank's CEO: the bank's figure
+        return speaker_body
     for occurrence in in_sentence:
         if (
             occurrence.start >= q_end
@@ -582,6 +653,9 @@ def _reported_subject(
         ):
             return occurrence.ref
     share_of = re.match(r"\s*(?:of|in)\s+(?:the\s+)?", after)
+    if share_of and _SHARE_VERB.search(text, base, q_start):
+        # "Acme accounted for 30 percent of Iran's output": the share is the actor's
+        share_of = None
     if share_of and quantity.kind in (PERCENT, POINT):
         for occurrence in in_sentence:
             if occurrence.start == q_end + share_of.end() or (
@@ -609,6 +683,43 @@ def _reported_subject(
         return _carried_subject(previous, earlier)
     main = _main_agency(table)
     return main or table.country
+
+
+#: A verb that gives its subject's share of a whole ("accounted for about", "made up").
+_SHARE_VERB = re.compile(
+    r"\b(?:accounted\s+for|accounts?\s+for|made\s+up|makes?\s+up|represented|constituted)"
+    r"\s+(?:(?:about|nearly|some|around|over|more\s+than|almost|roughly|only|just)\s+)?$"
+)
+
+
+#: The speaker's body doing its own work in a quote: "we plan to pay", "we have revived". A
+#: national figure the body only steers ("our target is 1.5 million tons of fish", "we expect
+#: exports to reach") is no first-person act, so the verbs are the body's own deeds.
+_FIRST_PERSON = re.compile(
+    r"(?:\b[Ww]e\s+|\b[Oo]ur\s+(?:target|goal|plan|aim|program|programme)\b[^,.;]{0,40}?\bis\s+to\s+)"
+    r"(?:(?:have|had|will|would|can|could|also|already|so\s+far|plan\s+to|aim\s+to"
+    r"|intend\s+to|expect\s+to|want\s+to|hope\s+to|are\s+going\s+to|managed\s+to"
+    r"|have\s+the\s+potential\s+to|are\s+able\s+to)\s+)*"
+    r"(?:pa(?:y|id)|bu(?:y|ought)|purchased?|bring|brought|grant(?:ed)?|lend|lent|issued?|revived?|buil[dt]|construct(?:ed)?"
+    r"|complet(?:e|ed)|deliver(?:ed)?|hand(?:ed)?\s+over|allocated?|invest(?:ed)?"
+    r"|disbursed?|connect(?:ed)?|install(?:ed)?|train(?:ed)?|insured?|register(?:ed)?"
+    r"|award(?:ed)?|open(?:ed)?|launch(?:ed)?|provided?|suppl(?:y|ied)|hired?|employ(?:ed)?"
+    r"|add(?:ed)?|create[ds]?)\b"
+)
+
+
+def _speaker_body(table: EntityTable, speaker: str | None) -> str | None:
+    """The body a sentence's speaker speaks for: the agency itself, or the person's body in
+    their latest post named before; None for a news agency or a person without a body."""
+    if speaker is None:
+        return None
+    if speaker.startswith("agency:"):
+        return None if table.is_news(speaker) else speaker
+    if not speaker.startswith("person:"):
+        return None
+    bodies = [r.agency for r in table.person_by_ref(speaker).roles if r.agency is not None]
+    bodies = [b for b in bodies if not table.is_news(b)]
+    return bodies[-1] if bodies else None
 
 
 def _carried_subject(previous: list[ObservationMention], earlier: list[ObservationMention]) -> str:
@@ -652,10 +763,12 @@ def _country_acts(text: str, base: int, q_start: int, in_sentence: list[Occurren
 
 
 #: What leads to a trade partner: "exports to", "imports from the", "trade with members of the
-#: Developing-8 (D-8)". The partner buys or sells; the figure is the trading country's.
+#: Developing-8 (D-8)". The partner buys or sells; the figure is the trading country's. "Exports
+#: from East Azarbaijan" name where the goods come from, the figure's owner, so no partner.
 _PARTNER_BEFORE = re.compile(
-    r"\b(?:exports?|imports?|trade|trading|shipments?|exported|imported|exporting|importing"
-    r"|shipped|re-exports?)\s+(?:to|from|with)\s+(?:the\s+)?(?:[\w()-]+\s+){0,5}?\(?$",
+    r"\b(?:(?:exports?|exported|exporting|shipments?|shipped|re-exports?|sales?|sold)\s+to"
+    r"|(?:imports?|imported|importing|purchases?|bought)\s+from|(?:trade|trading)\s+with)"
+    r"\s+(?:the\s+)?(?:[\w()-]+\s+){0,5}?\(?$",
     re.IGNORECASE,
 )
 
@@ -695,8 +808,9 @@ def _possessive_owner(
             candidates.append((occurrence.end + 2, occurrence.ref))
     if not candidates:
         return None
-    _, ref = max(candidates)
-    # "NIOC plans to raise the country's capacity to": the body named first is the subject
+    end, ref = max(candidates)
+    if _OWNED_FIGURE.fullmatch(text, end, q_start):
+        return ref  # "Iran's crude steel output of 29 million tons": the figure names its owner
     # "NIOC plans to raise the country's capacity to": the body named first is the subject; a
     # body that only speaks ("the ministry's deputy said that the country's dams are") is not
     named_before = any(
@@ -708,6 +822,9 @@ def _possessive_owner(
     )
     return None if named_before else ref
 
+
+#: Between a possessive and the figure of its own noun: "Iran's crude steel output of".
+_OWNED_FIGURE = re.compile(r"\s*(?:[\w-]+\s+){0,4}of\s+(?:about\s+|nearly\s+|some\s+)?")
 
 #: A sentence whose subject is a body described, not named, after a possessive ("Iran's
 #: state-run mining conglomerate plans", "The country's largest carmaker has").

@@ -94,6 +94,7 @@ _TITLE_WORDS = frozenset(
     """chief executive chairman president minister governor director head analyst economist
     strategist treasurer chancellor spokesman deputy secretary official manager""".split()  # noqa: SIM905
 )
+_TITLE_ALTERNATION = "|".join(w.capitalize() for w in sorted(_TITLE_WORDS))
 
 
 def find_named_bodies(table: EntityTable, sentence: Sentence) -> None:
@@ -404,8 +405,10 @@ def _find_organisation_names(table: EntityTable, sentence: Sentence) -> None:
         if tail := _FURTHER_WORD.match(sentence.text, end):
             whole, end = whole + tail.group(0), tail.end()
         elif whole == "Bank" and (tail := _NAME_AFTER.match(sentence.text, end)):
-            # banks named "Bank X": "Bank Melli Iran", "Bank Sepah", "Bank Oyens & Van Eeghen"
-            whole, end = whole + tail.group(0), tail.end()
+            # banks named "Bank X": "Bank Melli Iran", "Bank Sepah", "Bank Oyens & Van Eeghen";
+            # a post after the name ends it ("Bank Sepah CEO Reza Karimi")
+            kept = re.split(rf"\s+(?=(?:CEO|{_TITLE_ALTERNATION})\b)", tail.group(0), maxsplit=1)[0]
+            whole, end = whole + kept, end + len(kept)
         raw = re.split(r"['’]s\s+", whole)[-1]  # "Fed's Open Market Committee"
         name, skipped = strip_openers(_without_apposition(raw))
         owner = _PLACE_OWNER.search(sentence.text, 0, end - len(raw) + skipped)

@@ -143,14 +143,21 @@ def find_populations(table: EntityTable, sentence: Sentence) -> None:
         )
 
 
+#: Heads that name a group only as the actor of a clause ("the private sector has invested",
+#: "Iran's petrochemical industry produced", "Iranian airlines carried"): elsewhere "industry"
+#: or "ports" is rarely a figure's owner, so they count only here.
+_ACTOR_HEADS = (
+    r"sector|industry|airlines|carriers|railways|ports|airports|refineries|operators|investors"
+)
 #: A group that acts as the subject of a clause with no determiner ("Iranian banks paid",
 #: "banks have so far paid", "the cooperative sector has"): a clause start, an optional
-#: demonym, the group, and a verb. "Sector" counts only here, where it is the actor.
+#: demonym, the group, an optional named location ("ports on the Caspian Sea"), and a verb.
 _ACTOR = re.compile(
-    r"(?:^|(?<=[,;:–—]\s)|(?<=\bthat\s))(?:the\s+)?"
+    r"(?:^|(?<=[,;:–—]\s)|(?<=\bthat\s)|(?<=\bsaid\s)|(?<=\bsays\s))(?:[Tt]he\s+)?"
     rf"(?P<label>(?P<demonym>[A-Z][a-z]+(?:['’]s)?\s+)?(?:[a-z][a-z-]+\s+){{0,2}}?"
-    rf"(?:{_POPULATION_HEADS}"
-    r"|sector))\s+(?:(?:have|has|had|will|could|would|can)\s+(?:so\s+far\s+|also\s+"
+    rf"(?P<head>{_POPULATION_HEADS}|{_ACTOR_HEADS}))"
+    r"(?:\s+(?:on|in|at|of)\s+the\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?"
+    r"\s+(?:(?:have|has|had|will|could|would|can)\s+(?:so\s+far\s+|also\s+"
     r"|already\s+)?)?(?:[a-z]+ed|paid|made|built|sold|spent|bought|lent|gave|won|took|have|has"
     r"|pay|create|add|invest)\b"
 )
@@ -184,6 +191,34 @@ def find_actors(table: EntityTable, sentence: Sentence) -> None:
         table.add(
             Occurrence("population", population(table, label), sentence.index, start, end, label)
         )
+
+
+#: "the industry's capacity", "the sector has": a bare actor word as a possessive or a clause's
+#: subject, which refers back to the group of that head named before.
+_GROUP_REFERENCE = re.compile(
+    rf"\b[Tt]he\s+(?P<head>{_ACTOR_HEADS})(?:['’]s\s|\s+(?:has|have|had|is|are|was|were|will)\b)"
+)
+
+
+def find_group_references(table: EntityTable, sentence: Sentence) -> None:
+    """A bare "the industry" or "the sector" after "Iran's cement industry produced": the latest
+    group named before with that head, if any."""
+    for match in _GROUP_REFERENCE.finditer(sentence.text):
+        start, end = sentence.start + match.start(), sentence.start + match.end("head")
+        if table.covered(start, end):
+            continue
+        head = _population_key(match.group("head"))
+        earlier = [
+            o
+            for o in table.occurrences
+            if o.kind == "population"
+            and o.end <= start
+            and _population_key(table.populations[o.ref].label).split()[-1:] == [head]
+        ]
+        if earlier:
+            ref = max(earlier, key=lambda o: o.start).ref
+            label = table.text[start:end]
+            table.add(Occurrence("population", ref, sentence.index, start, end, label))
 
 
 def find_population_acronyms(table: EntityTable, sentence: Sentence) -> None:
