@@ -168,3 +168,39 @@ def test_a_part_of_the_total_takes_the_total_s_period() -> None:
     periods = {o.value: (o.period_start, o.period_end) for o in extraction.observations}
     assert periods[Decimal(30000000)] == periods[Decimal(90000000)]
     assert periods[Decimal(90000000)][1] is not None
+
+
+def test_bare_parts_count_what_their_whole_counts() -> None:
+    extraction = extract(
+        Article(
+            "TEHRAN – The organization trained 1.1 million people in the first half of 2020. "
+            "Some 46 percent of the courses were held online. "
+            "“Of the trainees, 410,000 were women "
+            "and about 260,000 were graduates,” its head said. The bank has approved 9,000 "
+            "housing units, of which 4,500 are finished and 1,200 have been delivered."
+        )
+    )
+    units = {o.value: o.unit.rsplit("/", 1)[-1] for o in extraction.observations}
+    assert units[Decimal(410000)] == "person"
+    assert units[Decimal(260000)] == "person"
+    assert units[Decimal(4500)] == units[Decimal(9000)]
+    assert units[Decimal(1200)] == units[Decimal(9000)]
+    by_value = {o.value: o for o in extraction.observations}
+    whole = by_value[Decimal(1100000)]
+    assert by_value[Decimal(410000)].part_of == whole.index
+    assert by_value[Decimal(410000)].period_end == whole.period_end
+
+
+def test_a_counted_noun_gives_a_bare_figure_its_unit_and_an_unknown_one_items() -> None:
+    units = {
+        o.value: o.unit.rsplit("/", 1)[-1]
+        for o in extract(
+            Article(
+                "The Social Security Organization paid 840 trillion rials in pensions. The "
+                "official put the number of SSO pensioners at 4.3 million and the number of "
+                "licensed looms at 950,000."
+            )
+        ).observations
+    }
+    assert units[Decimal(4300000)] == "person"
+    assert units[Decimal(950000)] == "item"

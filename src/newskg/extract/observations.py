@@ -19,7 +19,7 @@ from newskg.extract.records import AmountMention, ObservationMention, Sentence
 from newskg.extract.reporting import reporting_year, year_span
 from newskg.extract.status import from_level, status_of
 from newskg.extract.table import EntityTable, Occurrence
-from newskg.extract.vocab import COUNT, MEASURE, MONEY, PERCENT, POINT, Unit
+from newskg.extract.vocab import COUNT, MONEY, PERCENT, POINT, Unit
 from newskg.model import Status
 
 _BOUNDARY = re.compile(
@@ -137,6 +137,7 @@ def _sentence_observations(
             skip.add(j)
             j += 1
     last_unit_quantity: Quantity | None = None
+    bare_part = -2  # index of the latest bare number read as a part ("of which 45 are")
     # a bracketed conversion is the same figure: it does not stand between a figure and its
     # period ("$3.65bn (£1.97bn) for the final three months of 2004")
     figures = [q for k, q in enumerate(quantities) if k not in skip]
@@ -151,20 +152,30 @@ def _sentence_observations(
             # "the number of people out of work rose 32,000 to 1.41 million": people
             quantity = replace(quantity, unit=counted, noun=None)
         if quantity.unit is None:
-            source = last_unit_quantity or _last_unit_in(previous)
-            if source is None or not _BARE_OK.search(before[-30:]) or quantity.value < 2:
+            if quantity.value < 2:
                 continue
-            quantity = replace(
-                quantity,
-                unit=source.unit
-                if isinstance(source, Quantity)
-                else vocab.units_by_iri()[source.unit],
-                noun=None,
+            part = _bare_part(before, after) or (
+                bare_part == i - 1 and _BARE_AND.search(before[-20:]) is not None
             )
+            if part:
+                bare_part = i
+                unit = _part_unit(before, last_unit_quantity, [*earlier, *result])
+            elif _BARE_OK.search(before[-30:]):
+                source = last_unit_quantity or _last_unit_in(previous)
+                unit = (
+                    None
+                    if source is None
+                    else source.unit
+                    if isinstance(source, Quantity)
+                    else vocab.units_by_iri()[source.unit]
+                )
+            else:
+                unit = None
+            if unit is None:
+                continue
+            quantity = replace(quantity, unit=unit, noun=None)
         else:
             last_unit_quantity = quantity
-        if quantity.kind == MEASURE and quantity.unit and quantity.unit.notation in ("KiloM", "HA"):
-            pass
         if _MARKET.search(window):
             continue
         if (
@@ -176,7 +187,11 @@ def _sentence_observations(
         parent = None
         if _PART_OF.search(before[-30:]) and result:
             parent = result[-1]
-        elif _BREAKDOWN.search(before[-60:]) or _BREAKDOWN_LIST.search(before[-40:]):
+        elif (
+            _BREAKDOWN.search(before[-60:])
+            or _BREAKDOWN_LIST.search(before[-40:])
+            or bare_part == i
+        ):
             parent = _whole_of(quantity, [*earlier, *result])
         if parent is None and _share_of_total(s_text, quantity):
             parent = _total_before(quantity, [*earlier, *result])
@@ -357,26 +372,85 @@ def _whole_of(quantity: Quantity, found: list[ObservationMention]) -> Observatio
 
 #: "the number of people (out of work) rose by 32,000 to": the noun counted, then a change or
 #: level verb right before the bare figure.
-_NUMBER_OF = re.compile(r"\b[Nn]umber\s+of\s+(?P<noun>[a-z]+)\b")
+_NUMBER_OF = re.compile(r"\b[Nn]umber\s+of\s+(?P<noun>(?:[A-Za-z][\w-]*\s+){0,3}[A-Za-z][\w-]*)")
 _COUNT_VERB = re.compile(
     r"\b(?:rose|fell|increased|decreased|grew|dropped|declined|climbed|jumped|reached|hit|stood"
-    r"\s+at|totall?ed|to)\s+(?:by\s+)?(?:about\s+|nearly\s+|some\s+|over\s+|almost\s+)?$"
+    r"\s+at|totall?ed|to|at)\s+(?:by\s+)?(?:about\s+|nearly\s+|some\s+|over\s+|almost\s+)?$"
+)
+#: Words that end the noun a clause counts ("the number of SSO pensioners at").
+_NOUN_END = frozenset(
+    """at to in on from by of for rose fell increased decreased grew dropped declined climbed
+    jumped reached hit stood totaled totalled was were is are has have had will""".split()  # noqa: SIM905
+)
+#: "Of the trainees, 410,000 were women": the noun a list of parts divides.
+_PARTS_OF = re.compile(
+    r"\b[Oo]f\s+(?:the|these|those)\s+(?P<noun>(?:[\w-]+\s+){0,3}?[\w-]+),\s+[^,]*$"
 )
 
 
+#: A bare number that is a part of a figure before it, and so counts what that figure counts:
+#: "of which 610,000 are", "Of the trainees, 410,000 were", "followed by Bank Sepah with 151,000".
+_BARE_PART_BEFORE = re.compile(
+    r"(?:\b(?:of\s+which|of\s+whom|among\s+them|including)"
+    r"|\b[Oo]f\s+(?:the|these|those|them|this|that)\b[\w\s-]{0,30},"
+    r"|\bfollowed\s+by\s+[\w\s'’-]{1,40}?\s+with)"
+    r"\s+(?:about\s+|nearly\s+|some\s+|over\s+|more\s+than\s+|only\s+|just\s+|almost\s+)?$"
+)
+#: "we have registered 512,000 of them".
+_BARE_PART_AFTER = re.compile(r"\s+of\s+(?:them|these|those)\b")
+#: The next part of a list of parts: "410,000 were women and about 260,000 were graduates".
+_BARE_AND = re.compile(r"\band\s+(?:about\s+|nearly\s+|some\s+|over\s+|only\s+)?$")
+
+
+def _bare_part(before: str, after: str) -> bool:
+    """Whether a number without a unit is a part of a figure named before it, whose unit it
+    takes: "of which 45 will be", "Of the trainees, 410,000 were", "512,000 of them"."""
+    return bool(_BARE_PART_BEFORE.search(before[-80:]) or _BARE_PART_AFTER.match(after))
+
+
 def _counted_unit(before: str) -> Unit | None:
-    """The unit of a bare figure whose clause counts a noun the vocabulary knows ("the number
-    of people in work increased by 296,000"), when a verb of change or level leads to it."""
+    """The unit of a bare figure whose clause counts a noun ("the number of people in work
+    increased by 296,000", "put the number of pensioners at 4.3 million"), when a verb of change
+    or level leads to it; items when the vocabulary does not know the noun."""
     if _COUNT_VERB.search(before) is None:
         return None
-    clause = before[-90:]
-    nouns = [m.group("noun") for m in _NUMBER_OF.finditer(clause)]
+    nouns = [m.group("noun") for m in _NUMBER_OF.finditer(before[-90:])]
     if not nouns:
         return None
-    return next(
-        (u for u in vocab.units() if u.kind == COUNT and nouns[-1] in u.labels),
-        None,
-    )
+    return _unit_of_noun(nouns[-1]) or vocab.unit_by_notation("ITEM")
+
+
+def _unit_of_noun(phrase: str) -> Unit | None:
+    """The count unit of the first word of ``phrase`` (up to a verb or preposition) that the
+    vocabulary knows ("SSO pensioners" -> persons)."""
+    words: list[str] = []
+    for word in phrase.split():
+        if word.lower() in _NOUN_END:
+            break
+        words.append(word.lower())
+    for word in reversed(words):
+        unit = next((u for u in vocab.units() if u.kind == COUNT and word in u.labels), None)
+        if unit is not None:
+            return unit
+    return None
+
+
+def _part_unit(
+    before: str, sentence_source: Quantity | None, previous: list[ObservationMention]
+) -> Unit | None:
+    """The unit of a bare part: the noun its list divides ("Of the trainees, 410,000"), else
+    the unit of the latest whole before it that is no share."""
+    divided = _PARTS_OF.search(before[-80:])
+    if divided is not None and (unit := _unit_of_noun(divided.group("noun"))) is not None:
+        return unit
+    if sentence_source is not None and sentence_source.kind not in (PERCENT, POINT):
+        return sentence_source.unit
+    units = vocab.units_by_iri()
+    for mention in reversed(previous):
+        unit = units.get(mention.unit)
+        if unit is not None and unit.kind not in (PERCENT, POINT):
+            return unit
+    return None
 
 
 def _last_unit_in(previous: list[ObservationMention]) -> ObservationMention | None:
