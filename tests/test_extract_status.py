@@ -73,3 +73,25 @@ def test_a_total_after_a_verb_of_a_past_result_is_achieved() -> None:
 def test_a_total_that_is_a_stock_stays_current() -> None:
     statuses = _statuses("Some 21 percent of the country's total 9,800 idle units are in Tehran.")
     assert statuses[Decimal(9800)] is Status.CURRENT
+
+
+def test_a_start_level_dated_now_is_current_and_the_level_to_reach_a_target() -> None:
+    statuses = _statuses(
+        "The Energy Ministry aims to raise the share of wind power from 2.5 percent now to "
+        "12 percent by 2030."
+    )
+    assert statuses[Decimal("2.5")] is Status.CURRENT
+    assert statuses[Decimal(12)] is Status.TARGET
+
+
+def test_stocks_debts_and_standing_capacities_are_current() -> None:
+    statuses = _statuses(
+        "The head of the Social Security Organization put the number of its pensioners at "
+        "4.3 million. The government owes the organization 3,100 trillion rials. The silos of "
+        "the Government Trading Corporation can currently store 11 million tons of grain, and "
+        "its online system has the capacity to serve 300,000 users."
+    )
+    assert statuses[Decimal(4300000)] is Status.CURRENT
+    assert statuses[Decimal(3100000000000000)] is Status.CURRENT
+    assert statuses[Decimal(11000000)] is Status.CURRENT
+    assert statuses[Decimal(300000)] is Status.CURRENT

@@ -22,9 +22,10 @@ _VERB = r"[a-z]+(?:[-’'][a-z]+)?"
 #: Verb groups and single words that signal a status, best first within one category.
 _CUES: list[tuple[Status, re.Pattern[str]]] = [
     (Status.POTENTIAL, re.compile(
-        rf"\b(?:could|might|may|can|cannot)\s+{_ADVERBS}(?:have\s+been\s+|have\s+|be\s+)?{_VERB}"
+        r"\b(?:could|might|may|can|cannot)\s+(?!(?:currently|now|at\s+present)\b)"
+        rf"{_ADVERBS}(?:have\s+been\s+|have\s+|be\s+)?{_VERB}"
         rf"|\bwould\s+{_ADVERBS}have\s+(?:been\s+)?{_VERB}"
-        r"|\b(?:potential(?:ly)?|capacity\s+to|possible|possibility|valued\s+at)\b")),
+        r"|\b(?:potential(?:ly)?|(?<!the\s)capacity\s+to|possible|possibility|valued\s+at)\b")),
     (Status.TARGET, re.compile(
         rf"\b(?:will|shall)\s+{_ADVERBS}(?:be\s+|have\s+to\s+)?{_VERB}"
         rf"|\bwould\s+{_ADVERBS}(?!have\b)(?:be\s+)?{_VERB}|['’]ll\s+{_VERB}"
@@ -64,7 +65,8 @@ _CUES: list[tuple[Status, re.Pattern[str]]] = [
     (Status.CURRENT, re.compile(
         r"\b(?:there\s+(?:are|is)|currently|now|at\s+present|presently|owns|employs|remains?"
         r"|stands|holds|held|manages|generates|existing|is|are|has|have|on\s+hold|at\s+the"
-        r"\s+moment|keeps|kept)\b")),
+        r"\s+moment|keeps|kept|owes?|the\s+capacity\s+to"
+        r"|put\s+(?:the\s+)?(?:number|total|count|stock)\s+of\s+[\w\s-]{1,50}?\s+at)\b")),
 ]  # fmt: skip
 #: Cues that only count within the figure's own clause: bare copulas and "has".
 _LOCAL_ONLY = frozenset(["is", "are", "has", "have"])
@@ -146,6 +148,12 @@ def status_of(text: str, quantity: Quantity, earlier: list[Status]) -> Status:
     if planned_by_subject(before):
         return Status.TARGET
     left, right, opener = clause(text, quantity.start, quantity.end)
+    now_to = _FROM_NOW_TO.search(before)
+    if now_to is not None:
+        # "raise the share from 1.5 percent now to 10 percent": "now" dates the start level,
+        # the verb before "from" decides the level to reach
+        cue = _nearest(before[: now_to.start()], text, reverse=True)
+        return cue[0] if cue else Status.TARGET
     if (
         re.search(r"\btotal\s+(?:of\s+)?$", before)
         and not _PLANNING.search(left)
@@ -171,6 +179,13 @@ def status_of(text: str, quantity: Quantity, earlier: list[Status]) -> Status:
     return status
 
 
+#: "from 1.5 percent now to": a start level dated now, then the level a change reaches.
+_FROM_NOW_TO = re.compile(
+    r"\bfrom\s+[^,;]{1,40}?\s(?:now|currently|at\s+present|today)\s+to\s+"
+    r"(?:(?:about|around|some|nearly)\s+)?$"
+)
+
+
 def _acted_total(before: str) -> bool:
     """Whether "a total of" before a figure follows a verb of a past result ("supplied")."""
     match = _ACTED_TOTAL.search(before)
@@ -187,7 +202,12 @@ def from_level(text: str, quantity: Quantity, status: Status) -> Status:
     if (
         planned
         and re.search(r"\bfrom\s+(?:about\s+|around\s+)?$", before)
-        and (re.match(r"\s*(?:to|,)", text[quantity.end :]) or re.search(r"\bto\b", before[-60:]))
+        and (
+            re.match(
+                r"\s*(?:(?:now|currently|at\s+present|today)\s+)?(?:to|,)", text[quantity.end :]
+            )
+            or re.search(r"\bto\b", before[-60:])
+        )
     ):
         return Status.CURRENT
     return status
