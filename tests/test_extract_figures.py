@@ -204,3 +204,25 @@ def test_a_counted_noun_gives_a_bare_figure_its_unit_and_an_unknown_one_items() 
     }
     assert units[Decimal(4300000)] == "person"
     assert units[Decimal(950000)] == "item"
+
+
+def test_a_part_of_the_total_in_a_reported_clause_takes_the_total_s_period() -> None:
+    got = _observations(
+        "TEHRAN – Iranian airlines carried 31 million passengers in the past Iranian year 1402, "
+        "the Civil Aviation Organization said. Its head said that of the total, 24 million "
+        "passengers traveled on domestic routes. “Of the total, 7 million flew abroad,” he said."
+    )
+    whole = got[Decimal(31000000)]
+    assert got[Decimal(24000000)][2:] == whole[2:]
+    assert got[Decimal(7000000)][2:] == whole[2:]
+
+
+def test_the_whole_year_is_the_current_year_unless_a_year_is_named_before() -> None:
+    got = _observations(
+        "TEHRAN – The Ports and Maritime Organization handled 4 million tons in the first nine "
+        "months of the current Iranian year 1398. “We have set a target of 6 million tons in "
+        "the whole year,” its head said. “Last year we handled 5 million tons in the whole "
+        "year,” he added."
+    )
+    assert got[Decimal(6000000)][2:] == (date(2019, 3, 21), date(2020, 3, 19))
+    assert got[Decimal(5000000)][2:] == (date(2018, 3, 21), date(2019, 3, 20))

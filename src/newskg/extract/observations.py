@@ -318,16 +318,18 @@ _BREAKDOWN_LIST = re.compile(r"\bfollowed\s+by\s+[\w\s]{1,40}?\s+with\s+$")
 #: A part of a total stated before: "Of that amount, 620,000 tons came from", "$12.3 billion of
 #: the total was provided for".
 _OF_TOTAL_BEFORE = re.compile(
-    r"^\s*(?:Of|Out\s+of)\s+(?:that|this|the)\s+(?:total|amount|sum|figure)\b"
+    r"(?:^\W*|\bthat\s+|,\s+)(?:[Oo]f|[Oo]ut\s+of)\s+(?:that|this|the)\s+"
+    r"(?:total|amount|sum|figure)\b"
 )
 _OF_TOTAL_AFTER = re.compile(r"^\s+of\s+(?:that|this|the)\s+(?:total|amount|sum)\b")
 
 
 def _share_of_total(sentence: str, quantity: Quantity) -> bool:
-    """Whether ``quantity`` is said to be part of a total named before it: the sentence opens
-    with "Of that amount" / "Of the total" before the figure, or "of the total" follows it."""
-    opener = _OF_TOTAL_BEFORE.match(sentence)
-    if opener is not None and opener.end() <= quantity.start:
+    """Whether ``quantity`` is said to be part of a total named before it: "Of that amount" /
+    "Of the total" opens the sentence (after a quote mark), a reported clause ("said that of the
+    total,") or a comma clause before the figure, or "of the total" follows it."""
+    opener = _OF_TOTAL_BEFORE.search(sentence, 0, quantity.start)
+    if opener is not None:
         return True
     return _OF_TOTAL_AFTER.match(sentence[quantity.end :]) is not None
 
@@ -1058,6 +1060,12 @@ def _period(periods: list[Period], quantity: Quantity, quantities: list[Quantity
     usable = [p for p in periods if p.role is Role.OWN and (p.first or p.last or p.pending)]
     if not usable:
         return None
+    if any(not p.annual and _whole_year(p) and p.end <= quantity.start for p in usable):
+        # "Last year we attracted 71 trillion rials in the whole year": the year named before
+        # says which whole year
+        usable = [
+            p for p in usable if not (p.annual and re.search(r"whole|full|entire", p.label or ""))
+        ]
 
     def blocked(period: Period) -> bool:
         low, high = sorted((period.start, quantity.start))
@@ -1078,6 +1086,14 @@ def _period(periods: list[Period], quantity: Quantity, quantities: list[Quantity
     if before:
         return max(before, key=lambda p: p.end)
     return None
+
+
+def _whole_year(period: Period) -> bool:
+    return (
+        period.first is not None
+        and period.last is not None
+        and 360 <= (period.last - period.first).days <= 370
+    )
 
 
 def _fallback_metric(quantity: Quantity) -> str:

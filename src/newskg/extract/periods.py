@@ -335,7 +335,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.I)),
     ("year", re.compile(rf"\b(?:{_YEAR_REF})\b", re.I)),
     ("annual", re.compile(
-        r"\b(?:full[- ]year|annual|for\s+the\s+(?:whole\s+)?year|the\s+year['’]s|yearly)\b", re.I)),
+        r"\b(?:full[- ]year|annual|for\s+the\s+year|(?:for|in|over)\s+the\s+(?:whole|full|entire)"
+        r"\s+year|the\s+year['’]s|yearly)\b", re.I)),
 ]  # fmt: skip
 
 
