@@ -226,3 +226,31 @@ def test_the_whole_year_is_the_current_year_unless_a_year_is_named_before() -> N
     )
     assert got[Decimal(6000000)][2:] == (date(2019, 3, 21), date(2020, 3, 19))
     assert got[Decimal(5000000)][2:] == (date(2018, 3, 21), date(2019, 3, 20))
+
+
+def test_a_solar_hijri_year_written_after_a_relative_one_wins() -> None:
+    got = _observations(
+        "Back in the previous Iranian calendar year 1399 (ended March 20, 2021), ISIPO revived "
+        "1,540 units. In the previous year, 1397, it revived 1,100 units.",
+        published=date(2023, 5, 1),
+    )
+    assert got[Decimal(1540)][2:] == (date(2020, 3, 20), date(2021, 3, 20))
+    assert got[Decimal(1100)][2:] == (date(2018, 3, 21), date(2019, 3, 20))
+
+
+def test_a_year_compared_with_is_no_period_and_in_the_year_refers_back() -> None:
+    got = _observations(
+        "IMIDRO explored 62,000 hectares in the Iranian year 1401. The organization spent "
+        "14 trillion rials on exploration in the year, 75 percent more than in 1400."
+    )
+    assert got[Decimal(75)][2:] == (date(2022, 3, 21), date(2023, 3, 20))
+    assert got[Decimal(14000000000000)][2:] == (date(2022, 3, 21), date(2023, 3, 20))
+
+
+def test_by_the_end_of_esfand_is_by_the_end_of_the_year() -> None:
+    got = _observations(
+        "TEHRAN – ISIPO has revived 1,280 idle units since the start of the year, and its goal "
+        "is to reach 1,700 units by the end of Esfand.",
+        published=date(2022, 12, 5),
+    )
+    assert got[Decimal(1700)][2:] == (date(2022, 3, 21), date(2023, 3, 20))

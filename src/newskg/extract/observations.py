@@ -50,7 +50,8 @@ _BARE_OK = re.compile(
 )
 _ANAPHORIC = re.compile(
     r"\b(?:the\s+(?:mentioned|said|same|aforementioned)|these|those|this"
-    r"\s+(?:figure|number|amount)|(?:the|this|that)\s+(?:[\w-]+-month\s+)?period)\b",
+    r"\s+(?:figure|number|amount)|(?:the|this|that)\s+(?:[\w-]+-month\s+)?period"
+    r"|in\s+the\s+year(?!\s+(?:to|ending|ended|that|before|after|\d)))\b",
     re.IGNORECASE,
 )
 _CHANGE_VERB = re.compile(

@@ -56,6 +56,8 @@ _YEAR_WORDS = r"(?:Iranian\s+|Persian\s+|solar\s+)?(?:calendar\s+|fiscal\s+|fina
 _RELATIVE = r"current|this|present|ongoing|past|last|previous|preceding|next|coming|upcoming"
 _YEAR_REF = (
     rf"(?:the\s+)?(?P<rel>{_RELATIVE})\s+{_YEAR_WORDS}"
+    # "the previous Iranian calendar year 1399", "the previous year, 1402": the number wins
+    rf"(?:(?:\s+|,\s+)(?:of\s+)?(?P<year6>{_IR_YEAR})\b)?"
     rf"|(?:the\s+)?{_YEAR_WORDS}\s+(?:of\s+)?(?P<year1>{_IR_YEAR}|{_GREG_YEAR})"
     rf"|(?P<year3>{_IR_YEAR})\s+(?:Iranian\s+|Persian\s+)?(?:calendar|fiscal)\s+year"
     rf"|(?:(?<=\bin\s)|(?<=\bof\s)|(?<=\bat\s))(?P<year2>{_IR_YEAR}|{_GREG_YEAR})(?!\s*[-–]\s*\d)"
@@ -441,14 +443,27 @@ def _with_role(period: Period, sentence: str) -> Period:
         return period
     # "from December 2003" after a figure compares; "from" opening a clause does not
     # the comparison word may be part of the period's own text ("from November")
-    compares = re.search(rf"\b{_COMPARE}\s+(?:its\s+|the\s+|their\s+)?$", before) or re.match(
-        rf"{_COMPARE}\s", sentence[period.start : period.end], re.I
-    )
+    compares = re.search(
+        rf"\b{_COMPARE}\s+(?:in\s+)?(?:its\s+|the\s+|their\s+)?$", before
+    ) or re.match(rf"{_COMPARE}\s", sentence[period.start : period.end], re.I)
     if compares and re.search(r"[\d%]\s*(?:\w+\s+){0,4}\S*$", before[-40:].rstrip()):
         return replace(period, role=Role.BASE)
     if re.search(r"(?:back|earlier|later)\s+(?:in\s+)?$|\b(?:early|late|mid)[- ]?$", before, re.I):
-        return replace(period, role=Role.STATEMENT)
+        # "Back in January, the firm said it expected": when the statement was made; but "Back
+        # in 1399, ISIPO revived 1,540 units" dates the figure, no saying before it
+        up_to_figure = re.split(r"\d", sentence[period.end :], maxsplit=1)[0]
+        if re.search(_STATEMENT_VERBS, up_to_figure, re.I) or not re.search(
+            r"\d", sentence[period.end :]
+        ):
+            return replace(period, role=Role.STATEMENT)
     return period
+
+
+#: Verbs that make a date the time of a statement rather than of a figure.
+_STATEMENT_VERBS = (
+    r"\b(?:said|says|announced|told|warned|predicted|forecast|expected|reported|stated|noted"
+    r"|estimated|projected|promised|pledged|unveiled|revealed|agreed|decided)\b"
+)
 
 
 _SQUARE = str.maketrans("[]", "()")
@@ -783,6 +798,9 @@ def _iranian_month(match: re.Match[str], context: CalendarContext, _: str) -> Pe
     if name.lower() == "day" and not match.group("year"):
         return None  # "day" is a word before it is a month
     month = _iranian_month_number(name)
+    if month == 12 and not match.group("year") and re.search(r"\bend\s+of\b", match.group(0)):
+        # "by the end of Esfand", the year's last month, is "by the end of the year"
+        return _year_end(match, context, _)
     year = (
         int(match.group("year"))
         if match.group("year")
@@ -806,7 +824,9 @@ def _same_period(match: re.Match[str], context: CalendarContext, _: str) -> Peri
 def _shift(match: re.Match[str], context: CalendarContext, sentence: str) -> Period | None:
     """ "a year earlier", "the previous quarter"; "in the previous year (1401)" is a year."""
     unit = (match.groupdict().get("unit") or "year").lower()
-    explicit = re.match(rf"\s+(?:of\s+)?({_IR_YEAR}|{_GREG_YEAR})\b", sentence[match.end() :])
+    explicit = re.match(
+        rf"(?:\s+|,\s+|\s+\()(?:of\s+)?({_IR_YEAR}|{_GREG_YEAR})\b", sentence[match.end() :]
+    )
     if unit == "year" and explicit:
         year = int(explicit.group(1))
         end = match.end() + explicit.end()
@@ -892,7 +912,11 @@ _RESOLVERS = {
 def _year_span(groups: dict[str, str | None], context: CalendarContext) -> tuple[bool, int] | None:
     """(Iranian?, year) of a year reference: explicit, or relative to the context."""
     explicit = next(
-        (groups.get(k) for k in ("year1", "year2", "year3", "year4", "year5") if groups.get(k)),
+        (
+            groups.get(k)
+            for k in ("year1", "year2", "year3", "year4", "year5", "year6")
+            if groups.get(k)
+        ),
         None,
     )
     if explicit:
