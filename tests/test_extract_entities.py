@@ -324,3 +324,14 @@ def test_a_persian_acronym_after_a_known_body_is_that_body_s() -> None:
     (railways,) = extraction.agencies
     assert (railways.label, railways.acronym) == ("Islamic Republic of Iran Railways", "RAI")
     assert [o.subject for o in extraction.observations] == [railways.ref]
+
+
+def test_a_speaker_followed_by_said_the_organization_is_no_company() -> None:
+    extraction = extract(
+        Article(
+            "Speaking to Tasnim, Gholamhossein Nikzad-Farahani said the organization had raised "
+            "its target to 150 units."
+        )
+    )
+    assert [a.label for a in extraction.agencies if not a.news_agency] == []
+    assert [p.name for p in extraction.people] == ["Gholamhossein Nikzad-Farahani"]

@@ -64,7 +64,10 @@ _DESCRIBED_LIST = re.compile(
 )
 #: "Barclays Capital investment bank", "its Global Investors wing".
 _DESCRIBED_AFTER = re.compile(
-    rf"(?P<name>{COMPANY_NAME})\s+(?:[a-z][\w-]*\s+){{0,2}}(?P<noun>{_NOUNS})\b(?![-’'])"
+    rf"(?P<name>{COMPANY_NAME})\s+"
+    # "X said the organization" describes nothing: a verb or article ends the description
+    r"(?:(?!(?:said|says|told|added|noted|stated|the|a|an|that|its|their)\b)[a-z][\w-]*\s+){0,2}"
+    rf"(?P<noun>{_NOUNS})\b(?![-’'])"
     r"(?!\s+[A-Z])"
 )
 #: "ABN Amro, the Netherlands' largest bank", "Mittal Steel, one of the world's largest ...".
