@@ -424,8 +424,8 @@ def _counted_unit(before: str) -> Unit | None:
 
 
 def _unit_of_noun(phrase: str) -> Unit | None:
-    """The count unit of the first word of ``phrase`` (up to a verb or preposition) that the
-    vocabulary knows ("SSO pensioners" -> persons)."""
+    """The count unit of the noun ``phrase`` names (up to a verb or preposition), read from its
+    last word back, so the head noun counts first ("SSO pensioners" -> persons)."""
     words: list[str] = []
     for word in phrase.split():
         if word.lower() in _NOUN_END:
