@@ -162,14 +162,7 @@ def _sentence_observations(
                 bare_part = i
                 unit = _part_unit(before, last_unit_quantity, [*earlier, *result])
             elif _BARE_OK.search(before[-30:]):
-                source = last_unit_quantity or _last_unit_in(previous)
-                unit = (
-                    None
-                    if source is None
-                    else source.unit
-                    if isinstance(source, Quantity)
-                    else vocab.units_by_iri()[source.unit]
-                )
+                unit = _unit_before(last_unit_quantity, previous, shares=True)
             else:
                 unit = None
             if unit is None:
@@ -383,7 +376,8 @@ _COUNT_VERB = re.compile(
 #: Words that end the noun a clause counts ("the number of SSO pensioners at").
 _NOUN_END = frozenset(
     """at to in on from by of for rose fell increased decreased grew dropped declined climbed
-    jumped reached hit stood totaled totalled was were is are has have had will""".split()  # noqa: SIM905
+    jumped reached hit stood totaled totalled was were is are
+    has have had will""".split()  # noqa: SIM905
 )
 #: "Of the trainees, 410,000 were women": the noun a list of parts divides.
 _PARTS_OF = re.compile(
@@ -446,18 +440,22 @@ def _part_unit(
     divided = _PARTS_OF.search(before[-80:])
     if divided is not None and (unit := _unit_of_noun(divided.group("noun"))) is not None:
         return unit
-    if sentence_source is not None and sentence_source.kind not in (PERCENT, POINT):
+    return _unit_before(sentence_source, previous, shares=False)
+
+
+def _unit_before(
+    sentence_source: Quantity | None, previous: list[ObservationMention], *, shares: bool
+) -> Unit | None:
+    """The unit of the latest figure before a bare number: the sentence's, else that of the
+    figures in ``previous``; a percentage or point counts only when ``shares`` is true."""
+    if sentence_source is not None and (shares or sentence_source.kind not in (PERCENT, POINT)):
         return sentence_source.unit
     units = vocab.units_by_iri()
     for mention in reversed(previous):
         unit = units.get(mention.unit)
-        if unit is not None and unit.kind not in (PERCENT, POINT):
+        if unit is not None and (shares or unit.kind not in (PERCENT, POINT)):
             return unit
     return None
-
-
-def _last_unit_in(previous: list[ObservationMention]) -> ObservationMention | None:
-    return previous[-1] if previous else None
 
 
 def _clause(text: str, start: int, end: int) -> tuple[str, str]:
@@ -773,11 +771,13 @@ _SHARE_VERB = re.compile(
 #: national figure the body only steers ("our target is 1.5 million tons of fish", "we expect
 #: exports to reach") is no first-person act, so the verbs are the body's own deeds.
 _FIRST_PERSON = re.compile(
-    r"(?:\b[Ww]e\s+|\b[Oo]ur\s+(?:target|goal|plan|aim|program|programme)\b[^,.;]{0,40}?\bis\s+to\s+)"
+    r"(?:\b[Ww]e\s+"
+    r"|\b[Oo]ur\s+(?:target|goal|plan|aim|program|programme)\b[^,.;]{0,40}?\bis\s+to\s+)"
     r"(?:(?:have|had|will|would|can|could|also|already|so\s+far|plan\s+to|aim\s+to"
     r"|intend\s+to|expect\s+to|want\s+to|hope\s+to|are\s+going\s+to|managed\s+to"
     r"|have\s+the\s+potential\s+to|are\s+able\s+to)\s+)*"
-    r"(?:pa(?:y|id)|bu(?:y|ought)|purchased?|bring|brought|grant(?:ed)?|lend|lent|issued?|revived?|buil[dt]|construct(?:ed)?"
+    r"(?:pa(?:y|id)|bu(?:y|ought)|purchased?|bring|brought|grant(?:ed)?|lend|lent|issued?"
+    r"|revived?|buil[dt]|construct(?:ed)?"
     r"|complet(?:e|ed)|deliver(?:ed)?|hand(?:ed)?\s+over|allocated?|invest(?:ed)?"
     r"|disbursed?|connect(?:ed)?|install(?:ed)?|train(?:ed)?|insured?|register(?:ed)?"
     r"|award(?:ed)?|open(?:ed)?|launch(?:ed)?|provided?|suppl(?:y|ied)|hired?|employ(?:ed)?"
