@@ -57,7 +57,7 @@ def extract(article: Article) -> Extraction:
         SentenceContext(s, find_quantities(s.text), find_periods(s.text, calendar), a)
         for s, a in zip(sentences, attributions, strict=True)
     ]
-    observations = build_observations(text, contexts, table)
+    observations = build_observations(text, contexts, table, article.headline)
     agencies, people = table.finish()
     used_places = {o.subject for o in observations} | {o.ref for o in table.occurrences}
     places = tuple(

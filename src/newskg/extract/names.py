@@ -155,6 +155,20 @@ def _short_form(short: str, full: str) -> bool:
     return rest[0] in ("of", "for") or (len(rest) == 1 and rest[0] in _FULL_NAME_ENDS)
 
 
+def initials_of(acronym: str, name: str) -> bool:
+    """True when ``acronym`` (2 to 6 capitals) is exactly the first letters of the words of
+    ``name`` ("BA": British Airways): how an article shortens a name it never defined."""
+    if not re.fullmatch(r"[A-Z]{2,6}", acronym):
+        return False
+    words = [w for w in re.split(r"[\s-]+", name) if w and w.lower() not in _LINK_WORDS]
+    return len(words) == len(acronym) and all(
+        w[0] == letter for w, letter in zip(words, acronym, strict=True)
+    )
+
+
+_LINK_WORDS = frozenset(["and", "of", "the", "for", "&"])
+
+
 def acronym_fits(acronym: str, words: list[str]) -> bool:
     """True when ``acronym`` can be spelled by taking a prefix (possibly empty) of each word in
     order, the first word giving the first letter ("ISIPO": Iran Small Industries and

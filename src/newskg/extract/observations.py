@@ -46,12 +46,13 @@ _REVISION = re.compile(
 )
 _BARE_OK = re.compile(
     r"\b(?:reach|reached|to|at|total|totaled|totalled|hit|exceed|exceeded|"
-    r"surpass|number)\s+(?:about\s+|nearly\s+|over\s+)?$"
+    r"surpass|number|(?:up|down)\s+from)\s+(?:about\s+|nearly\s+|over\s+)?$"
 )
 _ANAPHORIC = re.compile(
     r"\b(?:the\s+(?:mentioned|said|same|aforementioned)|these|those|this"
     r"\s+(?:figure|number|amount)|(?:the|this|that)\s+(?:[\w-]+-month\s+)?period"
-    r"|in\s+the\s+year(?!\s+(?:to|ending|ended|that|before|after|\d)))\b",
+    r"|in\s+the\s+year(?!\s+(?:to|ending|ended|that|before|after|\d))"
+    r"|(?:for|in|during)\s+the\s+quarter(?!\s+(?:to|ending|ended)))\b",
     re.IGNORECASE,
 )
 _CHANGE_VERB = re.compile(
@@ -73,12 +74,12 @@ class SentenceContext:
 
 
 def build_observations(
-    text: str, contexts: list[SentenceContext], table: EntityTable
+    text: str, contexts: list[SentenceContext], table: EntityTable, headline: str | None = None
 ) -> list[ObservationMention]:
     """The observations of an article, in text order."""
     found: list[ObservationMention] = []
     previous_sentence_obs: list[ObservationMention] = []
-    year = reporting_year(text)
+    year = reporting_year(text, headline)
     for context in contexts:
         sentence_obs = _sentence_observations(
             text, context, table, found, previous_sentence_obs, year
@@ -161,8 +162,10 @@ def _sentence_observations(
             if part:
                 bare_part = i
                 unit = _part_unit(before, last_unit_quantity, [*earlier, *result])
-            elif _BARE_OK.search(before[-30:]):
-                unit = _unit_before(last_unit_quantity, previous, shares=True)
+            elif ok := _BARE_OK.search(before[-30:]):
+                # "up from 38m" compares with a figure of its own sentence only
+                borrowed = [] if ok.group(0).rstrip().endswith("from") else previous
+                unit = _unit_before(last_unit_quantity, borrowed, shares=True)
             else:
                 unit = None
             if unit is None:
@@ -209,7 +212,7 @@ def _sentence_observations(
         # and the base of a shift when no figure before has a period
         fallback = year_span(year) if year is not None else None
         period_tuple: tuple[date | None, date | None, str | None]
-        period = _period(context.periods, quantity, figures)
+        period = _period(context.periods, quantity, figures, s_text)
         shift = _shift_after(context.periods, quantity, figures, s_text)
         if (
             shift is not None
@@ -709,6 +712,8 @@ def _reported_subject(
     owner = _possessive_owner(text, base, q_start, in_sentence, table)
     if owner is not None:
         return owner
+    if _division_of_main(text, base, q_start, q_end, in_sentence) and _main_agency(table):
+        return _main_agency(table)
     we = max(_FIRST_PERSON.finditer(text, base, q_start), key=lambda m: m.start(), default=None)
     if (
         we is not None
@@ -752,6 +757,10 @@ def _reported_subject(
     if places:
         return max(places, key=lambda o: o.start).ref
     right = [o for o in in_sentence if o.start >= q_end and o.kind == "agency"]
+    if right and previous and re.match(r"\W*(?:It|They)\s", sentence.text):
+        # "It has offered to pay $300m, in a deal under review by the SEC": the pronoun is the
+        # body of the figures before, not the one named after the figure
+        return _carried_subject(previous, earlier)
     if right:
         return min(right, key=lambda o: o.start).ref
     if previous:
@@ -844,7 +853,8 @@ def _country_acts(text: str, base: int, q_start: int, in_sentence: list[Occurren
 #: from East Azarbaijan" name where the goods come from, the figure's owner, so no partner.
 _PARTNER_BEFORE = re.compile(
     r"\b(?:(?:exports?|exported|exporting|shipments?|shipped|re-exports?|sales?|sold)\s+to"
-    r"|(?:imports?|imported|importing|purchases?|bought)\s+from|(?:trade|trading)\s+with)"
+    r"|(?:imports?|imported|importing|purchases?|bought)\s+from"
+    r"|(?:trade|trading|deficit|surplus|gap)\s+with)"
     r"\s+(?:the\s+)?(?:[\w()-]+\s+){0,5}?\(?$",
     re.IGNORECASE,
 )
@@ -910,6 +920,31 @@ _DESCRIBED_BODY = re.compile(
     rf"(?:{words_pattern(COMPANY_NOUNS)})"
     r"\s+(?:has|have|had|is|was|will|would|could|plans|planned|aims|expects|[a-z]+ed)\b"
 )
+
+
+#: A part of the article's body named through "its": "its film division", "Its Global
+#: Investors wing", "in its UK retail division". The gold (and the graph) give a division's
+#: figures to the body that owns it, which the division has no name of its own to stand for.
+_DIVISION = re.compile(
+    r"\b[Ii]ts\s+(?:[\w-]+\s+){0,3}?(?:division|arm|wing|unit|subsidiary|business|operations)\b"
+)
+
+
+def _division_of_main(
+    text: str, base: int, q_start: int, q_end: int, in_sentence: list[Occurrence]
+) -> bool:
+    """Whether the figure is of a division of the article's body ("its film division saw
+    profits slump 27%", "a 1% fall in profits in its UK retail division"), with no body named
+    between that phrase and the figure."""
+    before = max(_DIVISION.finditer(text, base, q_start), key=lambda m: m.start(), default=None)
+    if before is not None and not any(
+        o.kind == "agency" and before.end() <= o.start < q_start for o in in_sentence
+    ):
+        return True
+    after = _DIVISION.search(text, q_end, q_end + 40)
+    return after is not None and (
+        re.match(r"\s*(?:[a-z]+\s+){0,3}(?:in|at|of)\s+$", text[q_end : after.start()]) is not None
+    )
 
 
 def _described_body(text: str, base: int, q_start: int, in_sentence: list[Occurrence]) -> bool:
@@ -984,7 +1019,9 @@ _MONTH_COUNTS = (
 
 #: "the nine-month period", "this six-month period": a period named by its length.
 _LENGTH_PERIOD = re.compile(
-    rf"\b(?:the|this|that)\s+(?P<count>\d{{1,2}}|{'|'.join(_MONTH_COUNTS)})-month\s+period\b", re.I
+    rf"\b(?:the|this|that)\s+(?:(?P<count>\d{{1,2}}|{'|'.join(_MONTH_COUNTS)})-month\s+period"
+    r"|(?P<quarter>quarter))\b",
+    re.I,
 )
 
 
@@ -992,15 +1029,16 @@ def _reference_of_length(
     text: str, found: list[ObservationMention]
 ) -> tuple[date | None, date] | None:
     """The period of the latest figure whose period is as long as the one ``text`` names
-    ("the nine-month period"): a whole year named in between (a full-year target) is not it."""
+    ("the nine-month period", "the quarter"): a whole year named in between (a full-year
+    target) is not it."""
     match = _LENGTH_PERIOD.search(text)
     if match is None:
         return None
-    count = match.group("count").lower()
+    count = (match.group("count") or "3").lower()  # "the quarter": three months
     months = int(count) if count.isdigit() else _MONTH_COUNTS.index(count) + 1
     for obs in reversed(found):
-        if obs.period_start is None or obs.period_end is None:
-            continue
+        if obs.period_start is None or obs.period_end is None or obs.shifted:
+            continue  # "£125m a year earlier" is no period the article speaks of
         # months of 28 to 31 days: the length in months, rounded
         if round((obs.period_end - obs.period_start).days / 30.44) == months:
             return obs.period_start, obs.period_end
@@ -1057,7 +1095,13 @@ def _shift_after(
 _COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|versus|than|over|on)\s+$", re.I)
 
 
-def _period(periods: list[Period], quantity: Quantity, quantities: list[Quantity]) -> Period | None:
+#: What opens a new clause with a period of its own.
+_CLAUSE_BREAK = re.compile(r",\s+which\b|\bwhile\b|\bwhereas\b|;")
+
+
+def _period(
+    periods: list[Period], quantity: Quantity, quantities: list[Quantity], text: str
+) -> Period | None:
     usable = [p for p in periods if p.role is Role.OWN and (p.first or p.last or p.pending)]
     if not usable:
         return None
@@ -1079,8 +1123,13 @@ def _period(periods: list[Period], quantity: Quantity, quantities: list[Quantity
     if before:
         return max(before, key=lambda p: p.end)
     # "rose 12 percent to $36 billion in the first nine months": a change and the level it
-    # reaches share the period written after both
-    after = [p for p in usable if p.start >= quantity.end]
+    # reaches share the period written after both; a later clause's period ("margins were
+    # 14.1%, which it said could reach 14.8% by 2006") is not shared
+    after = [
+        p
+        for p in usable
+        if p.start >= quantity.end and not _CLAUSE_BREAK.search(text, quantity.end, p.start)
+    ]
     if after:
         return min(after, key=lambda p: p.start)
     before = [p for p in usable if p.end <= quantity.start]

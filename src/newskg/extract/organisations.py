@@ -460,7 +460,7 @@ def agency_names_pattern(table: EntityTable) -> str:
 # ----------------------------------------------------------------------------- references
 
 _GENERIC = re.compile(
-    rf"\b(?:the|this|that|its|his|her)\s+(?P<portfolio>(?!the\b|a\b|an\b|said\b|same\b)"
+    rf"\b(?:[Tt]he|[Tt]his|[Tt]hat|[Ii]ts|his|her)\s+(?P<portfolio>(?!the\b|a\b|an\b|said\b|same\b)"
     rf"[a-z]+\s+)?(?P<head>{words_pattern(ORGANISATION_WORDS | frozenset(COMPANY_NOUNS))})\b"
     r"(?!\s+of\b)"
 )

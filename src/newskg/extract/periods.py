@@ -292,7 +292,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("since_when", re.compile(
         rf"\bsince\s+(?P<month>{_MONTH})\s+(?P<year>{_GREG_YEAR})(?=,?\s+when\b)", re.I)),
     ("since", re.compile(
-        rf"\b(?:since|from\s+the\s+(?:beginning|start)\s+of)\s+(?:(?P<when>early|mid|late)[- ])?"
+        rf"\b(?:since|from\s+the\s+(?:beginning|start)\s+of)\s+"
+        # "since the 11 September 2001 attacks": the date of an event
+        rf"(?:the\s+(?=\d{{1,2}}\s+{_MONTH}\s+{_GREG_YEAR}))?(?:(?P<when>early|mid|late)[- ])?"
         rf"(?:(?P<day>\d{{1,2}})\s+)?(?P<month>{_MONTH})?(?:\s+(?P<day2>\d{{1,2}})\b,?)?"
         rf"(?:\s*(?P<year>{_GREG_YEAR}))?\b", re.I)),
     ("end_of", re.compile(
@@ -368,7 +370,47 @@ def find_periods(sentence: str, context: CalendarContext) -> list[Period]:
             alone = _gloss_period(gloss, context)
             found += [alone] if alone is not None else []
     found = [p for p in found if not _year_named_before(p, found, sentence)]
+    found = _years_from_comparison(found)
     return sorted(_open_years_so_far(found, sentence), key=lambda p: p.start)
+
+
+def _years_from_comparison(found: list[Period]) -> list[Period]:
+    """Gregorian periods without a year in a sentence that compares with a dated one of the
+    year before: "77m euros in the fourth quarter, up from 38m in the same period of 2003" is
+    of 2004, and its "same period of 2003" is the fourth quarter of 2003; so is "9.6% in
+    December, from 10.6% in November and 10.9% in December 2003"."""
+    pending = [p.pending for p in found if p.pending is not None and not p.pending.iranian]
+    if not pending:
+        return found
+    years = {int(p.label) for p in found if p.shift == "same" and p.label.isdigit()}
+    years |= {
+        p.last.year
+        for p in found
+        if p.first is not None
+        and p.last is not None
+        and (p.last.month, _months(p.first, p.last)) in {(q.last_month, q.months) for q in pending}
+    }
+    if len(years) != 1:
+        return found
+    base_year = years.pop()
+    anchor = max(pending, key=lambda q: q.last_month)
+    resolved = []
+    for period in found:
+        if period.shift == "same":
+            # the figure written with it is of the same months in the year named
+            dated = with_year(replace(period, pending=anchor), base_year)
+            period = replace(dated, shift=None, label=period.label)
+        elif period.pending is not None and not period.pending.iranian:
+            # a month after the latest pending one is of the year before that one
+            later = period.pending.last_month > anchor.last_month
+            period = with_year(period, base_year + (0 if later else 1))
+        resolved.append(period)
+    return resolved
+
+
+def _months(first: date, last: date) -> int:
+    """How many calendar months ``first``..``last`` spans."""
+    return (last.year - first.year) * 12 + last.month - first.month + 1
 
 
 def _year_named_before(period: Period, found: list[Period], sentence: str) -> bool:
@@ -448,6 +490,10 @@ def _with_role(period: Period, sentence: str) -> Period:
     ) or re.match(rf"{_COMPARE}\s", sentence[period.start : period.end], re.I)
     if compares and re.search(r"[\d%]\s*(?:\w+\s+){0,4}\S*$", before[-40:].rstrip()):
         return replace(period, role=Role.BASE)
+    opening = before + ("since " if re.match(r"since\b", sentence[period.start :], re.I) else "")
+    if _RECORD_SINCE.search(opening):
+        # "the highest figure since records began in 1971": what the figure is compared with
+        return replace(period, role=Role.BASE)
     if re.search(r"(?:back|earlier|later)\s+(?:in\s+)?$|\b(?:early|late|mid)[- ]?$", before, re.I):
         # "Back in January, the firm said it expected": when the statement was made; but "Back
         # in 1399, ISIPO revived 1,540 units" dates the figure, no saying before it
@@ -457,6 +503,15 @@ def _with_role(period: Period, sentence: str) -> Period:
         ):
             return replace(period, role=Role.STATEMENT)
     return period
+
+
+#: A record measured since a time: "the highest figure since records began in", "the lowest
+#: level since".
+_RECORD_SINCE = re.compile(
+    r"\b(?:highest|lowest|biggest|largest|smallest|best|worst|strongest|weakest|fastest"
+    r"|slowest)\b[^.;]{0,30}?\bsince\s+(?:records\s+began\s+)?(?:in\s+)?$",
+    re.I,
+)
 
 
 #: Verbs that make a date the time of a statement rather than of a figure.

@@ -398,7 +398,8 @@ def _is_not_a_figure(text: str, match: re.Match[str], word_number: bool) -> bool
 
 
 def _looks_like_year(before: str, after: str) -> bool:
-    """A four-digit number in year range is a year unless a counted noun follows it."""
+    """A four-digit number in year range is a year unless a counted noun follows it; after an
+    article or "its" it is a year that qualifies a noun ("a 2003 bond deal")."""
     if re.match(
         r"\s*(?:[-–]\s?\d{2,4}\b|\)|,|\.|;|$|\s(?:and|to|fiscal|Iranian|calendar|year"
         r"|figures|results|levels?|budget|period|performance|forecasts?|plan|target))",
@@ -408,7 +409,7 @@ def _looks_like_year(before: str, after: str) -> bool:
     return bool(
         re.search(
             r"(?:in|since|until|till|by|of|from|during|year|before|after|early"
-            r"|late|mid|end|throughout|for|’s|'s)\s?$",
+            r"|late|mid|end|throughout|for|’s|'s|\ba|\ban|\bthe|\bits|\btheir)\s?$",
             before,
             re.IGNORECASE,
         )

@@ -32,11 +32,33 @@ ANNUAL = re.compile(
 )
 
 
-def reporting_year(text: str) -> int | None:
+#: The year a lead's figure is of: "hit an all-time high of $671.7bn in 2004".
+_LEAD_YEAR = re.compile(r"\b(?:in|for|during|throughout)\s+(?P<year>(?:19|20)\d\d)\b(?!\s*[-–/])")
+
+
+def reporting_year(text: str, headline: str | None = None) -> int | None:
     """The year a results article reports on, or None when no cue names it or cues disagree."""
     years = {int(m.group("year")) + 1 for m in _BASE_YEAR.finditer(text)}
     years |= {int(m.group("year")) for m in _RESULTS_YEAR.finditer(text)}
+    # the headline and the first two sentences: a one-sentence summary often comes first
+    lead = "\n".join([headline or "", *_SENTENCE_END.split(text.strip(), maxsplit=2)[:2]])
+    years |= {
+        int(m.group("year"))
+        for m in _LEAD_YEAR.finditer(lead)
+        if not _PLANNED.search(lead, 0, m.start())
+    }
     return years.pop() if len(years) == 1 else None
+
+
+#: Words that make a year in the lead a plan's ("predicted that it will outperform the market
+#: in 2005", "are set to double in 2005", "faces a $1.3bn bill in 2005") or a background
+#: event's ("the food group which went bust in 2003", "Despite a short-lived increase in 2003").
+_PLANNED = re.compile(
+    r"\b(?:will|would|could|may|expects?|expected|forecast\w*|predict\w*|plans?|aims?|targets?"
+    r"|hopes?|set|faces?|likely|due|decision|which|who|despite)\b",
+    re.IGNORECASE,
+)
+_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
 
 
 def compares_with_year_before(sentence: str, year: int) -> bool:

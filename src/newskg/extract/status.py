@@ -47,7 +47,10 @@ _CUES: list[tuple[Status, re.Pattern[str]]] = [
         r"|upgraded|downgraded)\b")),
     (Status.ACHIEVED, re.compile(
         r"\b(?:has|have|had)\s+(?:(?:also|already|now|so\s+far|just|recently|since|previously"
-        r"|successfully)\s+)*(?:been\s+)?[a-z]+(?:ed|en|wn|lt|ht|ne|de|ut|id|un|ld|ot|ck|pt|ad"
+        r"|successfully)\s+)*(?:been\s+)?"
+        # "had previously forecast a 2% rise": a plan, whatever the tense
+        r"(?!(?:forecast|predicted|planned|projected|targeted|budgeted|pledged|promised)\b)"
+        r"[a-z]+(?:ed|en|wn|lt|ht|ne|de|ut|id|un|ld|ot|ck|pt|ad"
         r"|st|nt|ng|et|it)\b"
         r"|\b(?:revived|created|exported|imported|grew|rose|fell|increased|decreased|declined"
         r"|dropped|jumped|climbed|surged|soared|plunged|slipped|slumped|reached|posted|recorded"
@@ -240,7 +243,13 @@ def _nearest(
 def _bare(word: str) -> bool:
     """True for a verb written in its base form ("shed", "close"), which takes its status from
     the verb it is coordinated with."""
+    if word in _SAME_IN_PAST:
+        return True  # "shed", "cut": the form says nothing, the verb it follows does
     return " " not in word and not re.search(r"(?:ed|wn|ew|ose|ell|rew|ought|aid)$", word)
+
+
+#: Verbs whose past tense is their base form.
+_SAME_IN_PAST = frozenset(["shed", "cut", "put", "set", "hit", "spread", "cost", "let", "bid"])
 
 
 def _copula(word: str) -> bool:

@@ -12,7 +12,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 
 from newskg.extract import vocab
-from newskg.extract.names import person_key, person_parts, same_agency_name
+from newskg.extract.names import initials_of, person_key, person_parts, same_agency_name
 from newskg.extract.records import (
     AgencyMention,
     PersonMention,
@@ -130,6 +130,9 @@ class EntityTable:
                 (reference and agency.reference == reference)
                 or (acronym and agency.acronym == acronym)
                 or any(same_agency_name(name, known) for known in agency.names)
+                # "British Airways ... BA": a name shortened to its initials in the same article
+                or initials_of(name, agency.label)
+                or initials_of(agency.label, name)
             ):
                 return agency
         return None
