@@ -147,3 +147,71 @@ def test_the_lead_s_year_is_the_reported_year_unless_planned_or_background() -> 
         reporting_year("Acme sued\n\nThe bank sued Acme, which went bust in 2003, for $1bn.")
         is None
     )
+
+
+def _roles(text: str) -> dict[str, list[tuple[str | None, str]]]:
+    extraction = extract(Article(text))
+    labels = {a.ref: a.label for a in extraction.agencies}
+    return {
+        p.name: [(labels.get(r.agency or "", r.agency), r.title) for r in p.roles]
+        for p in extraction.people
+    }
+
+
+def test_a_minister_s_post_in_lower_case_words_before_the_name() -> None:
+    got = _roles(
+        "TEHRAN (IRNA) – The deputy minister of cultural heritage, tourism and handicrafts for "
+        "handicrafts affairs, Maryam Sadr-Nouri, said exports rose 12 percent."
+    )
+    assert got["Maryam Sadr-Nouri"] == [
+        ("Ministry of Cultural Heritage, Tourism and Handicrafts", "deputy minister")
+    ]
+    field = _roles(
+        "TEHRAN (IRNA) – The Ministry of Energy opened 40 plants. The deputy minister for "
+        "water infrastructure development, Karim Tavana-Rad, said 12 more would open."
+    )
+    assert field["Karim Tavana-Rad"] == [("Ministry of Energy", "deputy minister")]
+
+
+def test_an_unnamed_deputy_minister_is_the_person_named_next() -> None:
+    got = _roles(
+        "TEHRAN (Tasnim) – Iran revived 120 idle mines in six months, a deputy industry "
+        "minister said. According to Jamal Nikpour-Abadi, 900 mines are active."
+    )
+    assert got["Jamal Nikpour-Abadi"] == [("Industry Ministry", "deputy minister")]
+    listed = _roles(
+        "TEHRAN – Some 90,000 homes will be handed over this year, the deputy roads and urban "
+        "development minister for housing affairs said. Reza Kamrani-Far said 40,000 were done."
+    )
+    assert listed["Reza Kamrani-Far"] == [
+        ("Roads and Urban Development Ministry", "deputy minister")
+    ]
+
+
+def test_an_unnamed_ministry_is_made_only_for_someone_named() -> None:
+    extraction = extract(
+        Article(
+            "TEHRAN – Power use hit a record, Hamid Sadeghi, the managing director of Tavanir, "
+            "said. The deputy energy minister for electricity affairs said 12 plants will open."
+        )
+    )
+    assert [a.label for a in extraction.agencies] == ["Tavanir"]
+    assert [r.title for p in extraction.people for r in p.roles] == ["managing director"]
+
+
+def test_a_capitalised_anaphoric_body_before_an_unnamed_post() -> None:
+    got = _roles(
+        "Iran's Imam Khomeini Relief Foundation (IKRF) helped create 90,000 jobs. The "
+        "foundation's deputy head for employment told Press TV that loans rose. Hadi "
+        "Mirzaei-Nejad said 61 percent went to women."
+    )
+    assert got["Hadi Mirzaei-Nejad"] == [("Imam Khomeini Relief Foundation", "deputy head")]
+
+
+def test_a_national_body_defined_with_an_acronym_and_of_a_country() -> None:
+    extraction = extract(
+        Article("The deputy head of Central Insurance of Iran (CII) said premiums rose 5%.")
+    )
+    assert [(a.label, a.acronym) for a in extraction.agencies] == [
+        ("Central Insurance of Iran", "CII")
+    ]

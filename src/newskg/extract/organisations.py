@@ -341,6 +341,7 @@ def _find_acronym_definitions(table: EntityTable, sentence: Sentence) -> None:
             head_word(full) is None
             and head_word(re.split(r"\s+(?:of|for)\s+", full)[0]) is None
             and not re.search(r"News\s+Agency", full)
+            and not _of_a_place(full)
         ):
             # "small and medium-sized enterprises (SMEs)": a population, not a body; but the
             # head of "Institute for Geography and Statistics" comes before its "for"
@@ -348,6 +349,13 @@ def _find_acronym_definitions(table: EntityTable, sentence: Sentence) -> None:
         agency = table.agency(full, acronym=acronym, news=bool(re.search(r"News\s+Agency", full)))
         agency.sentences.append(sentence.index)
         table.add(Occurrence("agency", agency.ref, sentence.index, start, end, full))
+
+
+def _of_a_place(name: str) -> bool:
+    """Whether a capitalised ``name`` ends "of <place>", as a national body's does with no
+    organisation word ("Central Insurance of Iran")."""
+    match = re.fullmatch(r"(?:[A-Z][\w-]*\s+){1,4}of\s+(?:the\s+)?(?P<place>[A-Z][\w\s]*)", name)
+    return match is not None and match.group("place") in places_by_form()
 
 
 def _name_known_acronym(table: EntityTable, name_end: int, acronym: str) -> bool:

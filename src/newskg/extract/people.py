@@ -108,9 +108,17 @@ def _title_before_pattern(agencies: str) -> re.Pattern[str]:
     """A title (with its body or portfolio) that ends right before a name."""
     return re.compile(
         rf"{_title_phrase()}(?:\s+(?:of|for|at|with)\s+(?!{_DETAIL}\b)(?:the\s+)?"
-        rf"(?:{_org_span(agencies, 'org2')}|{_WORDS_PORTFOLIO})(?:\s+\([A-Z][\w&]+\))?)?"
+        rf"(?:{_org_span(agencies, 'org2')}|{_WORDS_PORTFOLIO})(?:\s+\([A-Z][\w&]+\))?"
+        # a minister's portfolio in lower case ("of cultural heritage, tourism and handicrafts")
+        # or field ("for sports infrastructure development"), closed by the comma before the name
+        rf"|\s+of\s+(?P<lower>{_LOWER_LIST})(?=\s+for\s|,\s+$)"
+        rf"|\s+for\s+(?!{_DETAIL}\b)(?P<field>{_LOWER_LIST})(?=,\s+$))?"
         rf"(?:\s+for\s+(?P<detail>{_DETAIL}))?,?\s+$"
     )
+
+
+#: Lower-case words, listed with commas and "and": "cultural heritage, tourism and handicrafts".
+_LOWER_LIST = r"[a-z][a-z-]+(?:(?:,\s+|\s+)(?:and\s+)?[a-z][a-z-]+){0,5}"
 
 
 @lru_cache(maxsize=_PATTERNS_KEPT)
@@ -254,13 +262,14 @@ def _title_before(
     presidency = _vice_presidency(
         match.group("title"), match.group("words") or match.group("detail")
     )
-    if (
-        presidency is None
-        and match.group("words")
-        and not re.search(r"\bminister\b", match.group("title"), re.I)
-    ):
+    minister = re.search(r"\bminister\b", match.group("title"), re.I) is not None
+    if presidency is None and (match.group("words") or match.group("lower")) and not minister:
         return None  # only a minister's title is followed by a portfolio in words
+    if match.group("field") and not minister:
+        return None
     org_text = match.group("org2") or presidency
+    if org_text is None and match.group("lower"):
+        org_text = _named_ministry(table, match.group("lower"), match.group("title"))
     if org_text is None and match.group("words"):
         # "Minister of Industry, Mine and Trade X": a ministry named by its portfolio
         org_text = _named_ministry(table, match.group("words").lower(), match.group("title"))
@@ -272,10 +281,14 @@ def _title_before(
         anaphor = re.search(rf"\b({_BODY_ANAPHORA})['’]s\s+$", text[: match.start("title")], re.I)
         if org_text is None and anaphor:
             org_text = anaphor.group(1)  # "the bank's CEO X"
+        place = re.search(r"\b[Tt]he\s+(province|city)['’]s\s+$", text[: match.start("title")])
+        if org_text is None and place:
+            # "The province's deputy governor general": the only province the article names
+            org_text = _only_place(table, place.group(1))
     if org_text is None:
         after = _body_after_pattern(agencies).match(text[name_end:])
         org_text = after.group("org") if after else None
-    detail = None if presidency else match.group("detail")
+    detail = None if presidency else (match.group("detail") or match.group("field"))
     # a sentence that starts with the title capitalises its field only by position
     # ("Aviation analyst X of Y"): with the body named elsewhere, it is the lower-case field
     initial = match.start("title") == 0 and org_text is not None
@@ -430,15 +443,28 @@ def role_agency(
         return _with_portfolio(title, portfolio), _body_of(table, org_text, sentence)
     if portfolio and organisation_word:
         return _with_portfolio(title, portfolio), COUNTRY
-    ministries = [a for a in table.agencies if re.search(r"\bMinistry\b", a.label)]
-    if office == "state" and "minister" in title.split() and len(ministries) == 1:
+    only = _only_ministry(table, title) if office == "state" else None
+    if only is not None:
         # "the deputy minister for employment affairs" in an article about one ministry
-        return _with_portfolio(title, portfolio), ministries[0].ref
+        return _with_portfolio(title, portfolio), only
     if office == "state":
         return _with_portfolio(title, portfolio), COUNTRY
     if office == "executive":
         return _with_portfolio(title, portfolio), MAIN
     return _with_portfolio(title, portfolio), None
+
+
+def _only_place(table: EntityTable, kind: str) -> str | None:
+    """The name of the one place of ``kind`` ("province", "city") the article names."""
+    found = {p.label for p in table.places.values() if p.kind == kind}
+    return found.pop() if len(found) == 1 else None
+
+
+def _only_ministry(table: EntityTable, title: str) -> str | None:
+    """The ministry of a minister's post written without one, when the article names only one
+    ministry."""
+    ministries = [a for a in table.agencies if re.search(r"\bMinistry\b", a.label)]
+    return ministries[0].ref if "minister" in title.split() and len(ministries) == 1 else None
 
 
 def _unpossessed(org_text: str) -> str:
@@ -455,9 +481,14 @@ def _ministry_of(
         return known.ref
     if not _in_ministry(table, title):
         return None
-    agency = table.agency(f"{_capitalised(portfolio)} {organisation_word}")
+    agency = table.agency(_ministry_name(portfolio, organisation_word))
     agency.sentences.append(sentence.index)
     return agency.ref
+
+
+def _ministry_name(portfolio: str, organisation_word: str) -> str:
+    """A ministry's name from a minister's portfolio: "industry" -> "Industry Ministry"."""
+    return f"{_capitalised(portfolio)} {organisation_word}"
 
 
 def _known_body(table: EntityTable, wanted: str) -> AgencyRecord | None:
@@ -522,7 +553,7 @@ def _body_of(table: EntityTable, org_text: str, sentence: Sentence) -> str | Non
         known = table.agency(org_text)
         known.sentences.append(sentence.index)
         return known.ref
-    if org_text in places_by_form():
+    if org_text in places_by_form() or any(p.label == org_text for p in table.places.values()):
         return table.government(org_text)
     if org_text.lower() in ("its", "the company", "the firm", "the group", "the bank"):
         return MAIN
@@ -654,8 +685,8 @@ def _mark_respelled_surnames(table: EntityTable, sentence: Sentence) -> None:
 
 #: "The company", "the organization": the body the article is about, named before; "the bank",
 #: "the ministry" (any organisation word): the body last named with that word.
-_ANAPHORA = r"the\s+(?:company|firm|group|organi[sz]ation)"
-_BODY_ANAPHORA = rf"the\s+(?:{'|'.join(sorted(w for w in ORGANISATION_WORDS if w.isalpha()))})"
+_ANAPHORA = r"[Tt]he\s+(?:company|firm|group|organi[sz]ation)"
+_BODY_ANAPHORA = rf"[Tt]he\s+(?:{'|'.join(sorted(w for w in ORGANISATION_WORDS if w.isalpha()))})"
 
 
 @lru_cache(maxsize=_PATTERNS_KEPT)
@@ -679,19 +710,32 @@ def find_unnamed_roles(table: EntityTable, sentence: Sentence) -> None:
         if table.covered(start, end, "role", "person"):
             continue
         org_text = match.group("org") or match.group("org2")
-        title, _, organisation_word = normalise_title(match.group("title"))
-        agency = _unnamed_agency(table, org_text, match.group("det"), start)
         portfolio = match.group("portfolio")
+        # a written-out portfolio may hold "and": the title is read without it
+        written = match.group("title")
+        title, _, organisation_word = normalise_title(
+            written.replace(portfolio, " ") if portfolio else written
+        )
+        agency = _unnamed_agency(table, org_text, match.group("det"), start)
+        ministry = None
         if portfolio:
-            # "the deputy industry minister": the ministry the article named, else no post
+            # "the deputy industry minister": the ministry the article named, else the one the
+            # convention puts the post in, once someone named after it holds it
             if organisation_word is None or org_text:
                 continue
             known = _known_body(table, f"{portfolio.strip()} {organisation_word}")
-            if known is None:
+            if known is not None:
+                agency = known.ref
+            elif _in_ministry(table, title):
+                ministry = _ministry_name(portfolio.strip(), organisation_word)
+            else:
                 continue
-            agency = known.ref
+        elif agency is None and org_text is None and (match.group("det") or "").lower() == "the":
+            # "the deputy minister for mining affairs" in an article about one ministry
+            agency = _only_ministry(table, title)
         if (
             agency is None
+            and ministry is None
             and title != "official"
             and (match.group("det") or "").lower()
             not in (
@@ -701,7 +745,9 @@ def find_unnamed_roles(table: EntityTable, sentence: Sentence) -> None:
         ):
             continue
         table.unnamed_roles.append(
-            UnnamedRole(agency, title, match.group(0).strip(), sentence.index, start, end)
+            UnnamedRole(
+                agency, title, match.group(0).strip(), sentence.index, start, end, None, ministry
+            )
         )
 
 
@@ -714,7 +760,11 @@ def _simple_title() -> str:
     implied = vocab.alternation(
         {form: t for form, t in _title_forms().items() if t.organisation_word and " " not in form}
     )
-    portfolio = rf"(?:(?P<portfolio>(?!(?i:{forms})\b)[a-z]+)\s+(?=(?i:{implied})\b))?"
+    # the portfolio may be written out: "the deputy roads and urban development minister"
+    portfolio = (
+        rf"(?:(?P<portfolio>(?!(?i:{forms})\b)(?:[a-z]+\s+and\s+)?(?:[a-z]+\s+)?[a-z]+)"
+        rf"\s+(?=(?i:{implied})\b))?"
+    )
     return rf"(?:(?i:{modifiers})[\s-]+){{0,2}}{portfolio}(?i:{forms})\b"
 
 
@@ -757,7 +807,8 @@ def link_unnamed_roles(table: EntityTable) -> None:
         holders = [
             p
             for p in table.people
-            if any(r.agency == role.agency and _same_post(role.title, r.title) for r in p.roles)
+            if role.ministry is None
+            and any(r.agency == role.agency and _same_post(role.title, r.title) for r in p.roles)
         ]
         if holders:
             role.person = holders[0].ref
@@ -772,9 +823,13 @@ def link_unnamed_roles(table: EntityTable) -> None:
         ]
         person = (
             table.person_by_ref(min(later, key=lambda o: o.start).ref)
-            if later and role.agency is not None
+            if later and (role.agency is not None or role.ministry is not None)
             else _varied_speaker(table, role)
         )
+        if person is not None and role.ministry is not None:
+            ministry = table.agency(role.ministry)
+            ministry.sentences.append(role.sentence)
+            role.agency = ministry.ref
         if person is not None:
             person.roles.append(
                 RoleMention(role.agency, role.title, role.label, None, role.sentence)

@@ -80,6 +80,9 @@ class UnnamedRole:
     start: int
     end: int
     person: str | None = None
+    ministry: str | None = None
+    """The ministry the post implies when the article never names it ("a deputy industry
+    minister"): made an agency only when the post is given to a person named after it."""
 
 
 @dataclass
