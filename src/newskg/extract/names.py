@@ -174,7 +174,7 @@ def acronym_fits(acronym: str, words: list[str]) -> bool:
     order, the first word giving the first letter ("ISIPO": Iran Small Industries and
     Industrial Parks Organization)."""
     letters = acronym.lower().replace("&", "")
-    lowered = [w.lower() for w in words if w.lower() not in ("and", "of", "the", "for", "&")]
+    lowered = [w.lower() for w in words if w.lower() not in _LINK_WORDS]
     if not letters or not lowered or lowered[0][0] != letters[0]:
         return False
 

@@ -712,8 +712,10 @@ def _reported_subject(
     owner = _possessive_owner(text, base, q_start, in_sentence, table)
     if owner is not None:
         return owner
-    if _division_of_main(text, base, q_start, q_end, in_sentence) and _main_agency(table):
-        return _main_agency(table)
+    if _division_of_main(text, base, q_start, q_end, in_sentence):
+        main = _main_agency(table)
+        if main is not None:
+            return main
     we = max(_FIRST_PERSON.finditer(text, base, q_start), key=lambda m: m.start(), default=None)
     if (
         we is not None

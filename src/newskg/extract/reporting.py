@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from newskg.extract.sentences import split_sentences
+
 #: A change measured against a whole earlier year: "up 27% from its 2003 performance",
 #: "up 10% on 2003", "an 82% jump on 2003 figures". The year must not start a range or a date.
 _BASE_YEAR = re.compile(
@@ -41,7 +43,7 @@ def reporting_year(text: str, headline: str | None = None) -> int | None:
     years = {int(m.group("year")) + 1 for m in _BASE_YEAR.finditer(text)}
     years |= {int(m.group("year")) for m in _RESULTS_YEAR.finditer(text)}
     # the headline and the first two sentences: a one-sentence summary often comes first
-    lead = "\n".join([headline or "", *_SENTENCE_END.split(text.strip(), maxsplit=2)[:2]])
+    lead = "\n".join([headline or "", *(s.text for s in split_sentences(text)[:2])])
     years |= {
         int(m.group("year"))
         for m in _LEAD_YEAR.finditer(lead)
@@ -58,7 +60,6 @@ _PLANNED = re.compile(
     r"|hopes?|set|faces?|likely|due|decision|which|who|despite)\b",
     re.IGNORECASE,
 )
-_SENTENCE_END = re.compile(r"(?<=[.!?])\s+(?=[A-Z“\"])")
 
 
 def compares_with_year_before(sentence: str, year: int) -> bool:
