@@ -204,6 +204,7 @@ def _sentence_observations(
             status,
             earlier,
             speaker=context.attribution.speaker,
+            counted_spans=[(q.start, q.end) for q in figures if q is not quantity and q.noun],
         )
         if subject is None:
             continue
@@ -374,7 +375,8 @@ def _whole_of(quantity: Quantity, found: list[ObservationMention]) -> Observatio
 _NUMBER_OF = re.compile(r"\b[Nn]umber\s+of\s+(?P<noun>(?:[A-Za-z][\w-]*\s+){0,3}[A-Za-z][\w-]*)")
 _COUNT_VERB = re.compile(
     r"\b(?:rose|fell|increased|decreased|grew|dropped|declined|climbed|jumped|reached|hit|stood"
-    r"\s+at|totall?ed|to|at)\s+(?:by\s+)?(?:about\s+|nearly\s+|some\s+|over\s+|almost\s+)?$"
+    r"\s+at|totall?ed|to|at)\s+(?:by\s+)?(?:about\s+|nearly\s+|some\s+|over\s+|almost\s+"
+    r"|between\s+)?$"
 )
 #: Words that end the noun a clause counts ("the number of SSO pensioners at").
 _NOUN_END = frozenset(
@@ -396,8 +398,8 @@ _BARE_PART_BEFORE = re.compile(
     r"|\bfollowed\s+by\s+[\w\s'’-]{1,40}?\s+with)"
     r"\s+(?:about\s+|nearly\s+|some\s+|over\s+|more\s+than\s+|only\s+|just\s+|almost\s+)?$"
 )
-#: "we have registered 512,000 of them".
-_BARE_PART_AFTER = re.compile(r"\s+of\s+(?:them|these|those)\b")
+#: "we have registered 512,000 of them", "2,900 projects, 450 of which would be".
+_BARE_PART_AFTER = re.compile(r"\s+of\s+(?:them|these|those|which|whom)\b")
 #: The next part of a list of parts: "410,000 were women and about 260,000 were graduates".
 _BARE_AND = re.compile(r"\band\s+(?:about\s+|nearly\s+|some\s+|over\s+|only\s+)?$")
 
@@ -497,6 +499,7 @@ def _subject(
     earlier: list[ObservationMention] | None = None,
     *,
     speaker: str | None = None,
+    counted_spans: list[tuple[int, int]] | None = None,
 ) -> str | None:
     if parent is not None:
         return parent.subject  # a split of a total keeps the total's owner
@@ -512,6 +515,7 @@ def _subject(
         previous,
         earlier or previous,
         _speaker_body(table, speaker),
+        counted_spans or [],
     )
     if status is Status.TARGET and re.search(r"\binflation\b", sentence.text, re.I):
         # a central bank's own inflation target is the bank's ("We plan to bring inflation
@@ -526,6 +530,10 @@ def _subject(
         and _POLICY_RATE.search(sentence.text)
     ):
         return subject  # "the Fed has raised its key rate to 2%": the bank's own instrument
+    if status is Status.CURRENT and table.country is not None and _national_stock(
+        text, sentence, quantity, table
+    ):
+        return table.country  # "there are 8,630 active mines in the country"
     if (
         subject is not None
         and _is_agency(table, subject)
@@ -651,6 +659,29 @@ def _national_indicator(sentence: Sentence, quantity: Quantity) -> bool:
     )
 
 
+#: A stock counted over the whole country: "8,630 active mines in the country", "idle units
+#: across the country", "sports venues nationwide".
+_NATIONWIDE = re.compile(
+    r"\s*(?:[\w-]+\s+){0,4}?(?:(?:in|across)\s+(?:the\s+(?:country|nation)\b|(?P<place>[A-Z]))"
+    r"|nationwide\b)"
+)
+
+
+def _national_stock(text: str, sentence: Sentence, quantity: Quantity, table: EntityTable) -> bool:
+    """Whether a figure counts what the whole country has, by "in the country" (or the
+    country's name) right after it, when no body acts on it."""
+    match = _NATIONWIDE.match(sentence.text, quantity.end)
+    if match is None:
+        return False
+    in_sentence = [o for o in table.occurrences if o.sentence == sentence.index]
+    if _acting_body_before(text, sentence.start, sentence.start + quantity.start, in_sentence):
+        return False  # "the foundation supports 2.1 million households across the country"
+    if match.group("place") is None:
+        return True
+    at = sentence.start + match.start("place")
+    return any(o.start == at and o.ref == table.country for o in table.occurrences)
+
+
 def _country_in(sentence: Sentence, table: EntityTable) -> str | None:
     """The only country named in the sentence, if exactly one is."""
     countries = {
@@ -672,6 +703,7 @@ def _reported_subject(
     previous: list[ObservationMention],
     earlier: list[ObservationMention],
     speaker_body: str | None = None,
+    counted_spans: list[tuple[int, int]] | None = None,
 ) -> str | None:
     """Whose figure it is by the names around it: a possessive, "we" in the words of a body's
     official, "by X", "N percent of X", the nearest body named before it, or the subject of the
@@ -685,6 +717,20 @@ def _reported_subject(
         and o.kind in ("agency", "place", "population")
         and not (o.kind == "agency" and table.agency_by_ref(o.ref).news)
         and not (q_start <= o.start < q_end)
+        # what another figure counts ("revived 1,062 idle production units, bringing back
+        # 14,300 jobs") is that figure's object, not an owner of the figures around it
+        and not (
+            o.kind == "population"
+            and (
+                any(base + a <= o.start < base + b for a, b in counted_spans or ())
+                or (
+                    _OBJECT_GROUP.search(text, max(base, o.start - 60), o.start) is not None
+                    # "earmarked for SMEs, which currently receive 12 percent": the group is
+                    # the subject of the clause that gives the figure
+                    and not _RELATIVE_AFTER.match(text, o.end, q_start)
+                )
+            )
+        )
     ]
     # the dateline ("TEHRAN, Feb. 5 (IRNA) –") says where the article was filed, not what about
     dateline = _DATELINE.match(text)
@@ -745,7 +791,7 @@ def _reported_subject(
                 and occurrence.kind == "population"
             ):
                 return occurrence.ref
-    left = [o for o in in_sentence if o.end <= q_start and not _inside_quantity_noun(o, sentence)]
+    left = [o for o in in_sentence if o.end <= q_start]
     agencies = [o for o in left if o.kind in ("agency", "population")]
     if agencies:
         nearest = max(agencies, key=lambda o: o.start)
@@ -794,6 +840,16 @@ _FIRST_PERSON = re.compile(
     r"|award(?:ed)?|open(?:ed)?|launch(?:ed)?|provided?|suppl(?:y|ied)|hired?|employ(?:ed)?"
     r"|add(?:ed)?|create[ds]?)\b"
 )
+
+
+#: What stands before a group that a clause acts on or for: "its target for reviving idle and
+#: semi-active units", "paid to the revived units", "loans for rural cooperatives".
+_OBJECT_GROUP = re.compile(
+    r"\b(?:to|for|into|among|with|from|(?!during|according)[a-z]+ing)\s+"
+    r"(?:(?:the|its|their|all|some|many|most|these|those)\s+)?"
+    r"(?:(?!(?:that|which|who|said|says)\b)[\w-]+\s+(?:and\s+)?){0,3}$"
+)
+_RELATIVE_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?,?\s*(?:which|who|that)\b")
 
 
 def _speaker_body(table: EntityTable, speaker: str | None) -> str | None:
@@ -902,14 +958,21 @@ def _possessive_owner(
         return ref  # "Iran's crude steel output of 29 million tons": the figure names its owner
     # "NIOC plans to raise the country's capacity to": the body named first is the subject; a
     # body that only speaks ("the ministry's deputy said that the country's dams are") is not
-    named_before = any(
+    return None if _acting_body_before(text, base, q_start, in_sentence) else ref
+
+
+def _acting_body_before(
+    text: str, base: int, q_start: int, in_sentence: list[Occurrence]
+) -> bool:
+    """Whether a body or group named before the figure acts in its clause, rather than only
+    speaking ("the ministry's deputy said that", "according to the ministry")."""
+    return any(
         o.kind in ("agency", "population")
         and o.start < q_start
         and not _SAYING.search(text, o.end, q_start)
         and not _ACCORDING.search(text, base, o.start)
         for o in in_sentence
     )
-    return None if named_before else ref
 
 
 #: Between a possessive and the figure of its own noun: "Iran's crude steel output of".
@@ -956,10 +1019,6 @@ def _described_body(text: str, base: int, q_start: int, in_sentence: list[Occurr
     if _DESCRIBED_BODY.match(text, base) is None:
         return False
     return not any(o.kind == "agency" and o.start < q_start for o in in_sentence)
-
-
-def _inside_quantity_noun(occurrence: Occurrence, sentence: Sentence) -> bool:
-    return False
 
 
 def _main_agency(table: EntityTable) -> str | None:

@@ -830,6 +830,13 @@ def link_unnamed_roles(table: EntityTable) -> None:
             ministry = table.agency(role.ministry)
             ministry.sentences.append(role.sentence)
             role.agency = ministry.ref
+            # "a deputy industry minister said" names the ministry, for "the ministry" later
+            # and as the body of the figures the post reports
+            table.add(
+                Occurrence(
+                    "agency", ministry.ref, role.sentence, role.start, role.end, role.label
+                )
+            )
         if person is not None:
             person.roles.append(
                 RoleMention(role.agency, role.title, role.label, None, role.sentence)

@@ -29,6 +29,8 @@ _POPULATION = re.compile(
     r"(?:(?:country|nation)['’]s\s+)?(?P<label>(?:(?!(?:of|an?|that|the|in|to|for|with|on|by"
     r"|from|is|are|was|were|this|these|those|which|who|all|its|their)\b|[a-z]+ing\b)"
     rf"[a-z][a-z-]+\s+(?:and\s+)?){{0,3}}(?P<head>{_POPULATION_HEADS}))\b"
+    # "deputy head for small industries affairs" names a portfolio, not a group
+    r"(?!\s+affairs\b)"
 )
 
 

@@ -180,7 +180,7 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # Modifiers are lower case or acronyms ("idle production", "IT"): a capitalised word after a
     # number starts a name ("4.0 International License"), not a counted noun.
     noun = re.compile(
-        rf"(?P<mods>(?:(?:[a-z][\w’'-]*|[A-Z]{{2,}}s?)\s+){{0,3}}?)"
+        rf"(?P<mods>(?:(?:[a-z][\w’'-]*|[A-Z]{{2,}}s?)\s+){{0,4}}?)"
         rf"(?P<noun>{vocab.alternation(words)}|{vocab.alternation(codes)})\b"
     )
     return re.compile(number), noun
@@ -284,7 +284,12 @@ def _read(text: str, match: re.Match[str], noun_re: re.Pattern[str]) -> Quantity
         else:
             unit = _unit_forms().get(match.group("post").strip())
     if unit is None:
-        noun_match = noun_re.match(text, end + (1 if text[end : end + 1] == " " else 0))
+        noun_start = end + (1 if text[end : end + 1] == " " else 0)
+        partitive = _PARTITIVE.match(text, end)
+        if partitive is not None and not word_number:
+            # "388 of the revived units": the units the whole is counted in
+            noun_start = partitive.end()
+        noun_match = noun_re.match(text, noun_start)
         if noun_match and _modifiers_ok(noun_match.group("mods")):
             unit = _unit_forms().get(noun_match.group("noun").lower()) or _unit_forms().get(
                 noun_match.group("noun")
@@ -336,10 +341,19 @@ def currency_word_unit(text: str, end: int) -> tuple[Unit, int] | None:
     return None
 
 
+#: A count of part of a group: "388 of the revived units", "40 of these projects".
+_PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those)\s+")
+
+
 def _modifiers_ok(mods: str) -> bool:
     words = mods.split()
-    return all(w.strip("’'") not in _NOT_MODIFIERS for w in words) and not any(
-        re.search(r"\d", w) for w in words
+    if len(words) >= 3 and words[1] in ("and", "or"):
+        # "1,062 idle and semi-active production units": two modifiers joined
+        words = [words[0], *words[2:]]
+    return (
+        len(words) <= 3
+        and all(w.strip("’'") not in _NOT_MODIFIERS for w in words)
+        and not any(re.search(r"\d", w) for w in words)
     )
 
 

@@ -108,9 +108,6 @@ _REVISED_PLAN = re.compile(
     r"(?:\s+(?:it|this|that))?\s+to\s+(?:(?:about|around|some|nearly)\s+)?$",
     re.IGNORECASE,
 )
-#: "a total of" right after a verb of action in the past: the verb decides ("the bank supplied
-#: a total of $53 billion", "banks have paid a total of"), not the word "total".
-_ACTED_TOTAL = re.compile(r"\b(?P<verb>[a-z]+)\s+a\s+total\s+of\s+$")
 _PLAN_WORD = re.compile(r"\b(?:targets?|goals?|forecast(?:s|ed)?|projections?|plans?)\b", re.I)
 
 
@@ -148,7 +145,7 @@ def status_of(text: str, quantity: Quantity, earlier: list[Status]) -> Status:
     before, after = text[: quantity.start], text[quantity.end :]
     if _PLANNING_NOUN.search(before) or re.match(r"\s*(?:target|goal)\b", after):
         return Status.TARGET
-    if planned_by_subject(before):
+    if planned_by_subject(before) or _PLANNED_RELATIVE.match(after) and _DEFINITE.search(before):
         return Status.TARGET
     left, right, opener = clause(text, quantity.start, quantity.end)
     now_to = _FROM_NOW_TO.search(before)
@@ -157,14 +154,14 @@ def status_of(text: str, quantity: Quantity, earlier: list[Status]) -> Status:
         # the verb before "from" decides the level to reach
         cue = _nearest(before[: now_to.start()], text, reverse=True)
         return cue[0] if cue else Status.TARGET
-    if (
-        re.search(r"\btotal\s+(?:of\s+)?$", before)
-        and not _PLANNING.search(left)
-        and not _acted_total(before)
+    if re.search(r"\btotal\s+(?:of\s+)?$", before) and not re.search(
+        r"\b[Aa]\s+total\s+of\s+$", before
     ):
-        # "21 percent of the country's total 9,800 idle units"; but "aims to build a total of
-        # 900 units" is planned and "supplied a total of $53 billion" was done
-        return Status.CURRENT
+        # "21 percent of the country's total 9,800 idle units"; but "a total of" only sums, and
+        # the verb decides ("aims to build a total of 900 units", "supplied a total of $53
+        # billion", "A total of 186 idle mines were brought back")
+        if not _PLANNING.search(left):
+            return Status.CURRENT
     found = _nearest(left, text, reverse=True)
     if found is not None and opener.strip() == "and" and earlier and _bare(found[1]):
         return earlier[-1]  # "set to close 20% of its factories and shed 10% of the workforce"
@@ -182,20 +179,20 @@ def status_of(text: str, quantity: Quantity, earlier: list[Status]) -> Status:
     return status
 
 
+#: A relative clause that plans what the figure counts: "the 1,400 units (that) ISIPO had
+#: promised to restart", "the 500 mines the ministry planned to reactivate".
+_PLANNED_RELATIVE = re.compile(
+    r"\s+(?:that\s+|which\s+)?(?:[\w’'-]+\s+){1,4}?(?:(?:has|have|had)\s+)?"
+    r"(?:promise[sd]?|plan(?:s|ned)?|pledge[sd]?|aim(?:s|ed)?|intend(?:s|ed)?|target(?:s|ed)?"
+    r"|vow(?:s|ed)?|hope[sd]?|want(?:s|ed)?)\s+to\b"
+)
+_DEFINITE = re.compile(r"\b(?:the|[Tt]hose|[Tt]hese)\s+$")
+
 #: "from 1.5 percent now to": a start level dated now, then the level a change reaches.
 _FROM_NOW_TO = re.compile(
     r"\bfrom\s+[^,;]{1,40}?\s(?:now|currently|at\s+present|today)\s+to\s+"
     r"(?:(?:about|around|some|nearly)\s+)?$"
 )
-
-
-def _acted_total(before: str) -> bool:
-    """Whether "a total of" before a figure follows a verb of a past result ("supplied")."""
-    match = _ACTED_TOTAL.search(before)
-    if match is None:
-        return False
-    achieved = next(pattern for status, pattern in _CUES if status is Status.ACHIEVED)
-    return achieved.fullmatch(match.group("verb")) is not None
 
 
 def from_level(text: str, quantity: Quantity, status: Status) -> Status:
