@@ -14,7 +14,7 @@ from newskg.extract import vocab
 from newskg.extract.attribution import Attribution
 from newskg.extract.lexicon import COMPANY_NOUNS, SPEECH, words_pattern
 from newskg.extract.periods import Period, Role, iranian_year_of, shifted, with_year
-from newskg.extract.quantities import Quantity
+from newskg.extract.quantities import Quantity, unknown_count_noun
 from newskg.extract.records import AmountMention, ObservationMention, Sentence
 from newskg.extract.reporting import reporting_year, year_span
 from newskg.extract.status import from_level, status_of
@@ -159,9 +159,14 @@ def _sentence_observations(
             part = _bare_part(before, after) or (
                 bare_part == i - 1 and _BARE_AND.search(before[-20:]) is not None
             )
+            noun = unknown_count_noun(s_text, quantity.end)
             if part:
                 bare_part = i
                 unit = _part_unit(before, last_unit_quantity, [*earlier, *result])
+            elif noun is not None:
+                # "sell 12 million policies", "loans to 21,400 artisans": a count of things the
+                # vocabulary has no unit for, never a unit borrowed from the figure before
+                unit = vocab.unit_by_notation("ITEM")
             elif ok := _BARE_OK.search(before[-30:]):
                 # "up from 38m" compares with a figure of its own sentence only
                 borrowed = [] if ok.group(0).rstrip().endswith("from") else previous
@@ -170,7 +175,9 @@ def _sentence_observations(
                 unit = None
             if unit is None:
                 continue
-            quantity = replace(quantity, unit=unit, noun=None)
+            quantity = replace(quantity, unit=unit, noun=noun)
+            if noun is not None:
+                last_unit_quantity = quantity
         else:
             last_unit_quantity = quantity
         if _MARKET.search(window):

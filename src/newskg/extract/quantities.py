@@ -345,6 +345,24 @@ def currency_word_unit(text: str, end: int) -> tuple[Unit, int] | None:
 _PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those)\s+")
 
 
+#: A plural noun right after a bare number, with up to two modifiers: "12 million policies".
+_PLURAL_NOUN = re.compile(r" (?P<noun>(?:[a-z][a-z-]+ ){0,2}?[a-z][a-z-]+[^s\W]s)\b")
+#: Plurals that measure time or repeat, not things counted.
+_NOT_COUNTED = frozenset(["times", "hours", "minutes", "seconds", "decades", "centuries"])
+
+
+def unknown_count_noun(text: str, end: int) -> str | None:
+    """The plural noun a bare number at ``end`` counts when the vocabulary has no unit for it
+    ("21,400 artisans", "12 million policies"); None when no such noun follows."""
+    match = _PLURAL_NOUN.match(text, end)
+    if match is None:
+        return None
+    words = match.group("noun").split()
+    if not _modifiers_ok(" ".join(words[:-1])) or words[-1] in _NOT_MODIFIERS | _NOT_COUNTED:
+        return None
+    return match.group("noun")
+
+
 def _modifiers_ok(mods: str) -> bool:
     words = mods.split()
     if len(words) >= 3 and words[1] in ("and", "or"):
