@@ -1164,7 +1164,7 @@ _COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|versus|than|over|on)\s+$", 
 
 
 #: What opens a new clause with a period of its own.
-_CLAUSE_BREAK = re.compile(r",\s+which\b|\bwhile\b|\bwhereas\b|;")
+_CLAUSE_BREAK = re.compile(r",\s+(?:which|and|but)\b|\bwhile\b|\bwhereas\b|;")
 
 
 def _period(

@@ -508,8 +508,9 @@ def _with_role(period: Period, sentence: str) -> Period:
 #: A record measured since a time: "the highest figure since records began in", "the lowest
 #: level since".
 _RECORD_SINCE = re.compile(
-    r"\b(?:highest|lowest|biggest|largest|smallest|best|worst|strongest|weakest|fastest"
-    r"|slowest)\b[^.;]{0,30}?\bsince\s+(?:records\s+began\s+)?(?:in\s+)?$",
+    # a record is "the/its highest": "the three lowest income deciles since" is no record
+    r"\b(?:the|its|their|an?)\s+(?:highest|lowest|biggest|largest|smallest|best|worst|strongest"
+    r"|weakest|fastest|slowest)\b[^.;]{0,30}?\bsince\s+(?:records\s+began\s+)?(?:in\s+)?$",
     re.I,
 )
 
