@@ -49,7 +49,7 @@ _BARE_OK = re.compile(
     r"surpass|number|(?:up|down)\s+from)\s+(?:about\s+|nearly\s+|over\s+)?$"
 )
 _ANAPHORIC = re.compile(
-    r"\b(?:the\s+(?:mentioned|said|same|aforementioned)|these|those|this"
+    r"\b(?:the\s+(?:mentioned|said|same|aforementioned)|these|those|(?:this|the)"
     r"\s+(?:figure|number|amount)|(?:the|this|that)\s+(?:[\w-]+-month\s+)?period"
     r"|in\s+the\s+year(?!\s+(?:to|ending|ended|that|before|after|\d))"
     r"|(?:for|in|during)\s+the\s+quarter(?!\s+(?:to|ending|ended)))\b",

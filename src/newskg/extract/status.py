@@ -64,11 +64,12 @@ _CUES: list[tuple[Status, re.Pattern[str]]] = [
         r"|accounted|contributed|enjoyed|suffered|booked|logged|saved|blamed|took|reduced"
         r"|expanded|contracted|shrank|settled|agreed|sued|released|collected|cleared|transited"
         r"|handled|shipped|loaded|unloaded|issued|led|seen|disclosed|disclosing|revealed|showed"
-        r"|indicated|put|set\s+at|transferred|supplied|exceeding|reaching|hitting)\b")),
+        r"|indicated|put|set\s+at|transferred|supplied|exceeding|reaching|hitting|helped)\b")),
     (Status.CURRENT, re.compile(
         r"\b(?:there\s+(?:are|is)|currently|now|at\s+present|presently|owns|employs|remains?"
         r"|stands|holds|held|manages|generates|existing|is|are|has|have|on\s+hold|at\s+the"
-        r"\s+moment|keeps|kept|owes?|the\s+capacity\s+to"
+        r"\s+moment|keeps|kept|owes?|the\s+capacity\s+to|supports|runs|operates|covers|serves"
+        r"|comprises|hosts|houses|accounts\s+for|makes\s+up|represents|constitutes"
         r"|put\s+(?:the\s+)?(?:number|total|count|stock)\s+of\s+[\w\s-]{1,50}?\s+at)\b")),
 ]  # fmt: skip
 #: Cues that only count within the figure's own clause: bare copulas and "has".
