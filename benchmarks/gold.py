@@ -251,6 +251,8 @@ class Scores:
 def subject_matches(gold: Gold, subject: str, labels: frozenset[str]) -> bool:
     """Whether a system subject with ``labels`` is the gold subject ``subject``."""
     normalised = {norm(x) for x in labels}
+    # "Sistan and Baluchestan Province" is the place "Sistan and Baluchestan"
+    normalised |= {re.sub(r"\s+province$", "", x) for x in normalised}
     known = gold.labels_of(subject)
     if known is not None:
         return bool(known & normalised)
