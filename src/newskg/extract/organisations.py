@@ -454,9 +454,32 @@ def _without_apposition(name: str) -> str:
 
 
 def find_known_names(table: EntityTable, sentence: Sentence) -> None:
-    """Later mentions of an agency by any name it was given (acronym, short name)."""
+    """Later mentions of an agency by any name it was given (acronym, short name), or by its
+    name without "Company" ("Iran Insurance" for Iran Insurance Company)."""
     names = {n: a for a in table.agencies for n in a.names if len(n) > 1}
-    table.mark_names("agency", names, sentence)
+    short = {
+        m.group("short"): a
+        for a in table.agencies
+        if (m := _COMPANY_SUFFIX.fullmatch(a.label)) is not None and m.group("short") not in names
+    }
+    if short:
+        inside = [
+            (sentence.start + m.start(), sentence.start + m.end())
+            for m in re.finditer(rf"(?<![\w-])(?:{vocab.alternation(short)})(?![\w-])", sentence.text)
+        ]
+        # the country in "Iran Insurance" is part of the body's name
+        table.occurrences = [
+            o
+            for o in table.occurrences
+            if not (o.kind == "place" and any(a <= o.start and o.end <= b for a, b in inside))
+        ]
+    table.mark_names("agency", names | short, sentence)
+
+
+#: A company's name and the short form it goes by: "Iran Insurance Company" -> "Iran Insurance".
+_COMPANY_SUFFIX = re.compile(
+    r"(?P<short>[A-Z][\w-]*(?:\s+[A-Z][\w-]*)+)\s+(?:Company|Co\.?|Corporation|Corp\.?)"
+)
 
 
 def agency_names_pattern(table: EntityTable) -> str:
