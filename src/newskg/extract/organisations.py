@@ -540,6 +540,11 @@ def _referent(table: EntityTable, match: re.Match[str], position: int) -> str | 
     fitting = [o for o in earlier if fits(table.agency_by_ref(o.ref))]
     if fitting:
         return max(fitting, key=lambda o: o.start).ref
+    only = [a for a in table.agencies if not a.news and fits(a)]
+    if len(only) == 1 and head == "ministry":
+        # the article's one ministry, known only from a post ("The deputy minister of cultural
+        # heritage, tourism and handicrafts"): "the ministry" is that one
+        return only[0].ref
     if portfolio and head in ORGANISATION_WORDS:
         known = table.find_agency(f"{portfolio.title()} {head.title()}")
         return known.ref if known else None
