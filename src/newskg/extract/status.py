@@ -38,6 +38,9 @@ _CUES: list[tuple[Status, re.Pattern[str]]] = [
         rf"|hopes?|hoping|wants?|needs?|expects?|expected|set|due|necessary|in\s+order|offered"
         rf"|offering|offers?|agreed|promised|pledged|vowed|decided|trying|tries)\s+to\s+{_ADVERBS}"
         rf"{_VERB}"
+        # "we have asked banks to earmark": what others are asked to do is planned
+        rf"|\b(?:asked|urged|instructed|ordered|called\s+on|requested|obliged)\s+(?:[\w-]+\s+){{1,3}}?"
+        rf"to\s+{_VERB}"
         r"|\b(?:plans?|planned|planning|aims?|aimed|aiming|target(?:s|ed|ing)?|goal|intends?"
         r"|intended|seeks?|seeking|expects?|expected|expecting|expectations?|forecasts?"
         r"|forecasting|predicts?|predicted|predicting|projected|projecting|projections?"
@@ -64,12 +67,14 @@ _CUES: list[tuple[Status, re.Pattern[str]]] = [
         r"|accounted|contributed|enjoyed|suffered|booked|logged|saved|blamed|took|reduced"
         r"|expanded|contracted|shrank|settled|agreed|sued|released|collected|cleared|transited"
         r"|handled|shipped|loaded|unloaded|issued|led|seen|disclosed|disclosing|revealed|showed"
-        r"|indicated|put|set\s+at|transferred|supplied|exceeding|reaching|hitting|helped)\b")),
+        r"|indicated|put|set\s+at|transferred|supplied|exceeding|reaching|hitting|helped|came"
+        # a verb of doing again ("restarted", "reactivated", "reopened"): revival programs
+        r"|re(?!quired)[a-z]{3,}ed)\b")),
     (Status.CURRENT, re.compile(
         r"\b(?:there\s+(?:are|is)|currently|now|at\s+present|presently|owns|employs|remains?"
         r"|stands|holds|held|manages|generates|existing|is|are|has|have|on\s+hold|at\s+the"
         r"\s+moment|keeps|kept|owes?|the\s+capacity\s+to|supports|runs|operates|covers|serves"
-        r"|comprises|hosts|houses|accounts\s+for|makes\s+up|represents|constitutes"
+        r"|comprises|hosts|houses|accounts\s+for|makes\s+up|represents|constitutes|available"
         r"|put\s+(?:the\s+)?(?:number|total|count|stock)\s+of\s+[\w\s-]{1,50}?\s+at)\b")),
 ]  # fmt: skip
 #: Cues that only count within the figure's own clause: bare copulas and "has".
