@@ -226,7 +226,7 @@ def _sentence_observations(
             shift is not None
             and _CHANGE_VERB.search(before[-60:].lower())
             # "up from $2.89bn a year earlier": the figure after "from" is the earlier level
-            and not re.search(r"\b(?:from|against)\s+(?:an?\s+)?$", before)
+            and not re.search(r"\b(?:from|against|than)\s+(?:an?\s+|the\s+)?$", before)
         ):
             shift = None
         if shift is not None:
@@ -1193,9 +1193,13 @@ def _period(
         return any(low < q.start < high and q is not quantity for q in quantities)
 
     after = [p for p in usable if p.start >= quantity.end and not blocked(p)]
+    before = [p for p in usable if p.end <= quantity.start and not blocked(p)]
+    if after and before and _CLAUSE_BREAK.search(text, quantity.end, min(p.start for p in after)):
+        # "In the first two months we created 9,640 jobs, and the pace will rise after the
+        # summer": the period of the figure's own clause
+        after = []
     if after:
         return min(after, key=lambda p: p.start)
-    before = [p for p in usable if p.end <= quantity.start and not blocked(p)]
     if before:
         return max(before, key=lambda p: p.end)
     # "rose 12 percent to $36 billion in the first nine months": a change and the level it
