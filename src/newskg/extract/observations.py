@@ -273,7 +273,13 @@ def _sentence_observations(
             ]
             if prior:
                 revision_of = prior[-1].index
-        part_of = parent.index if parent is not None and status == parent.status else None
+        # a part shares its whole's status, or plans part of a stock or result ("2,900
+        # projects identified, 450 of which would be completed")
+        part_of = (
+            parent.index
+            if parent is not None and (status, parent.status) != (Status.ACHIEVED, Status.TARGET)
+            else None
+        )
         progress = (
             parent.index
             if parent is not None
@@ -487,9 +493,12 @@ def _status(text: str, quantity: Quantity, so_far: list[ObservationMention]) -> 
 
 def _own_status_cue(text: str, quantity: Quantity) -> bool:
     left, right = _clause(text, quantity.start, quantity.end)
+    part = re.match(r"\s+of\s+(?:which|whom)\s+[^,;.]*", text[quantity.end :])
+    own = left + right + (part.group(0) if part else "")
     return bool(
         re.search(
-            r"\b(?:so\s+far|have\s+been|has\s+been|have\s+resumed|revived|were)\b", left + right
+            r"\b(?:so\s+far|have\s+been|has\s+been|have\s+resumed|revived|were|will|would)\b",
+            own,
         )
     )
 
@@ -537,8 +546,10 @@ def _subject(
         and _POLICY_RATE.search(sentence.text)
     ):
         return subject  # "the Fed has raised its key rate to 2%": the bank's own instrument
-    if status is Status.CURRENT and table.country is not None and _national_stock(
-        text, sentence, quantity, table
+    if (
+        status is Status.CURRENT
+        and table.country is not None
+        and _national_stock(text, sentence, quantity, table)
     ):
         return table.country  # "there are 8,630 active mines in the country"
     if (
@@ -939,6 +950,8 @@ def _trade_partner(text: str, base: int, occurrence: Occurrence) -> bool:
 _DATELINE = re.compile(r"\s*[A-Z]{3,}(?:\s+[A-Z]{3,})*\b[^–—\n]{0,40}?\s[–—-]\s")
 _SAYING = re.compile(rf"\b(?:{SPEECH})\b(?:\s+\w+)?\s+that\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b[^,;]*$")
+#: A body that only speaks before the figure: "the ministry said (that) there are".
+_SPOKE = re.compile(rf"\b(?:{SPEECH})\b")
 _COUNTRY_POSSESSIVE = re.compile(r"\b(?:the\s+)?(?:country|nation|Islamic\s+Republic)['’]s\s")
 
 
@@ -970,15 +983,13 @@ def _possessive_owner(
     return None if _acting_body_before(text, base, q_start, in_sentence) else ref
 
 
-def _acting_body_before(
-    text: str, base: int, q_start: int, in_sentence: list[Occurrence]
-) -> bool:
+def _acting_body_before(text: str, base: int, q_start: int, in_sentence: list[Occurrence]) -> bool:
     """Whether a body or group named before the figure acts in its clause, rather than only
     speaking ("the ministry's deputy said that", "according to the ministry")."""
     return any(
         o.kind in ("agency", "population")
         and o.start < q_start
-        and not _SAYING.search(text, o.end, q_start)
+        and not _SPOKE.search(text, o.end, q_start)
         and not _ACCORDING.search(text, base, o.start)
         for o in in_sentence
     )

@@ -465,7 +465,9 @@ def find_known_names(table: EntityTable, sentence: Sentence) -> None:
     if short:
         inside = [
             (sentence.start + m.start(), sentence.start + m.end())
-            for m in re.finditer(rf"(?<![\w-])(?:{vocab.alternation(short)})(?![\w-])", sentence.text)
+            for m in re.finditer(
+                rf"(?<![\w-])(?:{vocab.alternation(short)})(?![\w-])", sentence.text
+            )
         ]
         # the country in "Iran Insurance" is part of the body's name
         table.occurrences = [

@@ -833,9 +833,7 @@ def link_unnamed_roles(table: EntityTable) -> None:
             # "a deputy industry minister said" names the ministry, for "the ministry" later
             # and as the body of the figures the post reports
             table.add(
-                Occurrence(
-                    "agency", ministry.ref, role.sentence, role.start, role.end, role.label
-                )
+                Occurrence("agency", ministry.ref, role.sentence, role.start, role.end, role.label)
             )
         if person is not None:
             person.roles.append(

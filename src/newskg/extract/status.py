@@ -151,23 +151,31 @@ def status_of(text: str, quantity: Quantity, earlier: list[Status]) -> Status:
     before, after = text[: quantity.start], text[quantity.end :]
     if _PLANNING_NOUN.search(before) or re.match(r"\s*(?:target|goal)\b", after):
         return Status.TARGET
-    if planned_by_subject(before) or _PLANNED_RELATIVE.match(after) and _DEFINITE.search(before):
+    if planned_by_subject(before) or (_PLANNED_RELATIVE.match(after) and _DEFINITE.search(before)):
         return Status.TARGET
     left, right, opener = clause(text, quantity.start, quantity.end)
+    part = _PART_AFTER.match(after)
+    if part is not None:
+        # "2,900 projects, 450 of which would be completed": the verb after "of which"
+        _, own, _ = clause(text, quantity.end + part.end(), quantity.end + part.end())
+        cue = _nearest(own, text, reverse=False)
+        if cue is not None:
+            return cue[0]
     now_to = _FROM_NOW_TO.search(before)
     if now_to is not None:
         # "raise the share from 1.5 percent now to 10 percent": "now" dates the start level,
         # the verb before "from" decides the level to reach
         cue = _nearest(before[: now_to.start()], text, reverse=True)
         return cue[0] if cue else Status.TARGET
-    if re.search(r"\btotal\s+(?:of\s+)?$", before) and not re.search(
-        r"\b[Aa]\s+total\s+of\s+$", before
+    if (
+        re.search(r"\btotal\s+(?:of\s+)?$", before)
+        and not re.search(r"\b[Aa]\s+total\s+of\s+$", before)
+        and not _PLANNING.search(left)
     ):
         # "21 percent of the country's total 9,800 idle units"; but "a total of" only sums, and
         # the verb decides ("aims to build a total of 900 units", "supplied a total of $53
         # billion", "A total of 186 idle mines were brought back")
-        if not _PLANNING.search(left):
-            return Status.CURRENT
+        return Status.CURRENT
     found = _nearest(left, text, reverse=True)
     if found is not None and opener.strip() == "and" and earlier and _bare(found[1]):
         return earlier[-1]  # "set to close 20% of its factories and shed 10% of the workforce"
@@ -193,6 +201,9 @@ _PLANNED_RELATIVE = re.compile(
     r"|vow(?:s|ed)?|hope[sd]?|want(?:s|ed)?)\s+to\b"
 )
 _DEFINITE = re.compile(r"\b(?:the|[Tt]hose|[Tt]hese)\s+$")
+
+#: A part named before its whole: "450 of which", "30 of whom".
+_PART_AFTER = re.compile(r"\s+of\s+(?:which|whom)\s+")
 
 #: "from 1.5 percent now to": a start level dated now, then the level a change reaches.
 _FROM_NOW_TO = re.compile(
