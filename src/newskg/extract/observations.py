@@ -948,7 +948,6 @@ def _trade_partner(text: str, base: int, occurrence: Occurrence) -> bool:
 
 #: A dateline: the city in capitals, an optional date and news agency, then a dash.
 _DATELINE = re.compile(r"\s*[A-Z]{3,}(?:\s+[A-Z]{3,})*\b[^–—\n]{0,40}?\s[–—-]\s")
-_SAYING = re.compile(rf"\b(?:{SPEECH})\b(?:\s+\w+)?\s+that\b")
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b[^,;]*$")
 #: A body that only speaks before the figure: "the ministry said (that) there are".
 _SPOKE = re.compile(rf"\b(?:{SPEECH})\b")
