@@ -6,25 +6,16 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from extracted import figures
 from newskg.extract import extract
 from newskg.extract.periods import CalendarContext, Role, find_periods
 from newskg.extract.quantities import find_quantities
 from newskg.model import Article, Status
 
 
-def _observations(text: str, published: date | None = None) -> dict[Decimal, object]:
-    extraction = extract(Article(text, date_published=published))
-    labels = {a.ref: a.label for a in extraction.agencies}
-    labels |= {p.ref: p.label for p in extraction.places}
-    return {
-        o.value: (labels.get(o.subject, o.subject), o.status, o.period_start, o.period_end)
-        for o in extraction.observations
-    }
-
-
 def test_a_fall_written_down_is_no_market_quote() -> None:
     # "down" once matched the market word "Dow", and the whole figure was dropped
-    got = _observations(
+    got = figures(
         "Zambia's copper output rose 8% in 2003. "
         "Cobalt output stood at 4,000 tonnes in 2003, down 6% on the year before."
     )
@@ -39,7 +30,7 @@ def test_the_same_period_of_last_year_is_a_shift_not_the_figures_period() -> Non
 
 
 def test_a_change_compared_with_the_same_period_keeps_the_sentence_period() -> None:
-    got = _observations(
+    got = figures(
         "Kenya's tea exports reached 300,000 tonnes in the first half of 2018, a 5% fall "
         "compared with the same period of last year, the tea board said."
     )
@@ -49,7 +40,7 @@ def test_a_change_compared_with_the_same_period_keeps_the_sentence_period() -> N
 
 
 def test_a_period_named_by_its_length_is_the_earlier_one_of_that_length() -> None:
-    got = _observations(
+    got = figures(
         "Chile's copper exports reached $20 billion in the first nine months of 2018. "
         "The mining ministry had targeted $30 billion for the full year 2018. "
         "Port traffic rose 4 percent in the nine-month period, the ministry said."
@@ -58,7 +49,7 @@ def test_a_period_named_by_its_length_is_the_earlier_one_of_that_length() -> Non
 
 
 def test_a_data_office_reports_the_countrys_figures() -> None:
-    got = _observations(
+    got = figures(
         "Peru's exports rose in March. "
         "The National Institute of Statistics (INEI) said imports fell 3% in March 2019 to "
         "$3.2 billion."
@@ -69,7 +60,7 @@ def test_a_data_office_reports_the_countrys_figures() -> None:
 
 
 def test_a_customs_office_target_stays_its_own() -> None:
-    got = _observations(
+    got = figures(
         "Peru's customs agency reported on trade. The Peru Customs Administration (PCA) aims to "
         "clear 90 percent of cargo within a day by 2021."
     )
@@ -85,7 +76,7 @@ def test_a_body_named_with_for_before_its_acronym_is_a_body() -> None:
 
 
 def test_a_bracketed_conversion_does_not_hide_the_period_after_a_figure() -> None:
-    got = _observations(
+    got = figures(
         "Shipping group Nordline has reported a rise in annual profits. "
         "Its profit rise for the year included profits of $2.1bn (£1.1bn) for the final three "
         "months of 2010 - up from $1.7bn a year earlier."
@@ -95,7 +86,7 @@ def test_a_bracketed_conversion_does_not_hide_the_period_after_a_figure() -> Non
 
 
 def test_a_figure_of_the_year_before_is_no_anchor_for_later_quarters() -> None:
-    got = _observations(
+    got = figures(
         "Shipping group Nordline has reported results. "
         "Nordline posted a $50m (£27m) loss for the last three months of 2010, against a $20m "
         "(£11m) profit a year before. It took a charge of $80m in the October-to-December "
@@ -112,7 +103,7 @@ def test_a_month_after_from_is_a_comparison_base() -> None:
 
 
 def test_an_economists_firm_is_not_the_subject_of_the_countrys_figures() -> None:
-    got = _observations(
+    got = figures(
         "Chile's economy slowed in the three months to June. "
         "Revised figures indicated growth of just 0.3%. "
         '"It is a soft patch," said Ana Ruiz, economist at Andes Capital in Santiago.'
@@ -121,7 +112,7 @@ def test_an_economists_firm_is_not_the_subject_of_the_countrys_figures() -> None
 
 
 def test_an_undated_result_of_a_results_article_is_of_the_reported_year() -> None:
-    got = _observations(
+    got = figures(
         "Shipping group Nordline has reported a jump in profits, up 20% from its 2011 "
         "performance. Profits at its ferry arm rose by 5% to £80m. "
         "Nordline expects to hire 300 people."
@@ -131,7 +122,7 @@ def test_an_undated_result_of_a_results_article_is_of_the_reported_year() -> Non
 
 
 def test_a_unit_named_after_profits_at_opening_the_sentence_is_the_subject() -> None:
-    got = _observations(
+    got = figures(
         "Shipping group Nordline has reported results. Profits at Nordcard rose by 5% to £80m."
     )
     assert got[Decimal(80000000)][0] == "Nordcard"
@@ -148,7 +139,7 @@ def test_a_change_and_the_level_it_led_to_are_two_figures_not_a_range() -> None:
 
 
 def test_the_number_of_a_counted_noun_gives_bare_figures_their_unit() -> None:
-    got = _observations(
+    got = figures(
         "Norway's jobless total rose in 2010. "
         "The number of people out of work rose 12,000 to 95,000 in 2010."
     )
@@ -207,7 +198,7 @@ def test_a_counted_noun_gives_a_bare_figure_its_unit_and_an_unknown_one_items() 
 
 
 def test_a_part_of_the_total_in_a_reported_clause_takes_the_total_s_period() -> None:
-    got = _observations(
+    got = figures(
         "TEHRAN – Iranian airlines carried 31 million passengers in the past Iranian year 1402, "
         "the Civil Aviation Organization said. Its head said that of the total, 24 million "
         "passengers traveled on domestic routes. “Of the total, 7 million flew abroad,” he said."
@@ -218,7 +209,7 @@ def test_a_part_of_the_total_in_a_reported_clause_takes_the_total_s_period() -> 
 
 
 def test_the_whole_year_is_the_current_year_unless_a_year_is_named_before() -> None:
-    got = _observations(
+    got = figures(
         "TEHRAN – The Ports and Maritime Organization handled 4 million tons in the first nine "
         "months of the current Iranian year 1398. “We have set a target of 6 million tons in "
         "the whole year,” its head said. “Last year we handled 5 million tons in the whole "
@@ -229,7 +220,7 @@ def test_the_whole_year_is_the_current_year_unless_a_year_is_named_before() -> N
 
 
 def test_a_solar_hijri_year_written_after_a_relative_one_wins() -> None:
-    got = _observations(
+    got = figures(
         "Back in the previous Iranian calendar year 1399 (ended March 20, 2021), ISIPO revived "
         "1,540 units. In the previous year, 1397, it revived 1,100 units.",
         published=date(2023, 5, 1),
@@ -239,7 +230,7 @@ def test_a_solar_hijri_year_written_after_a_relative_one_wins() -> None:
 
 
 def test_a_year_compared_with_is_no_period_and_in_the_year_refers_back() -> None:
-    got = _observations(
+    got = figures(
         "IMIDRO explored 62,000 hectares in the Iranian year 1401. The organization spent "
         "14 trillion rials on exploration in the year, 75 percent more than in 1400."
     )
@@ -248,7 +239,7 @@ def test_a_year_compared_with_is_no_period_and_in_the_year_refers_back() -> None
 
 
 def test_by_the_end_of_esfand_is_by_the_end_of_the_year() -> None:
-    got = _observations(
+    got = figures(
         "TEHRAN – ISIPO has revived 1,280 idle units since the start of the year, and its goal "
         "is to reach 1,700 units by the end of Esfand.",
         published=date(2022, 12, 5),

@@ -7,23 +7,15 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from extracted import Figure, figures
 from newskg.extract import extract
 from newskg.extract.quantities import find_quantities, unknown_count_noun
 from newskg.extract.status import status_of
 from newskg.model import Article, Status
 
 
-def _observations(
-    text: str, published: date | None = date(2021, 10, 10)
-) -> dict[Decimal, tuple[str, Status, date | None, date | None]]:
-    extraction = extract(Article(text, date_published=published))
-    labels = {a.ref: a.label for a in extraction.agencies}
-    labels |= {p.ref: p.label for p in extraction.places}
-    labels |= {p.ref: p.label for p in extraction.populations}
-    return {
-        o.value: (labels.get(o.subject or "", ""), o.status, o.period_start, o.period_end)
-        for o in extraction.observations
-    }
+def _observations(text: str, published: date | None = date(2021, 10, 10)) -> dict[Decimal, Figure]:
+    return figures(text, published)
 
 
 def _status(sentence: str, figure: str) -> Status:

@@ -6,22 +6,12 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
+from extracted import figures
 from newskg.extract import extract
 from newskg.extract.names import initials_of
 from newskg.extract.periods import CalendarContext, Role, find_periods
 from newskg.extract.reporting import reporting_year
 from newskg.model import Article, Status
-
-
-def _observations(text: str) -> dict[Decimal, tuple[str, Status, date | None, date | None]]:
-    extraction = extract(Article(text))
-    labels = {a.ref: a.label for a in extraction.agencies}
-    labels |= {p.ref: p.label for p in extraction.places}
-    labels |= {p.ref: p.label for p in extraction.populations}
-    return {
-        o.value: (labels.get(o.subject or "", ""), o.status, o.period_start, o.period_end)
-        for o in extraction.observations
-    }
 
 
 def test_initials_name_a_body_the_article_named_in_full() -> None:
@@ -36,7 +26,7 @@ def test_initials_name_a_body_the_article_named_in_full() -> None:
 
 
 def test_a_division_named_through_its_is_the_article_s_body() -> None:
-    got = _observations(
+    got = figures(
         "Acme Media said profits rose to $900m in 2004. Acme Media owns BetaNet. "
         "BetaNet lost 200,000 subscribers. "
         "But its music division saw profits slump 12% to $84m."
@@ -46,7 +36,7 @@ def test_a_division_named_through_its_is_the_article_s_body() -> None:
 
 
 def test_it_opening_a_sentence_keeps_the_body_before_not_the_one_after() -> None:
-    got = _observations(
+    got = figures(
         "Acme Media reported profits of $900m for 2004. "
         "It has offered to pay $150m to settle charges, in a deal under review by the Federal "
         "Trade Commission."
@@ -55,14 +45,14 @@ def test_it_opening_a_sentence_keeps_the_body_before_not_the_one_after() -> None
 
 
 def test_a_coordinated_verb_with_the_same_past_form_shares_the_plan() -> None:
-    got = _observations("Acme Foods plans to close 15% of its plants and shed 8% of its jobs.")
+    got = figures("Acme Foods plans to close 15% of its plants and shed 8% of its jobs.")
     assert got[Decimal(8)][1] is Status.TARGET
-    done = _observations("Acme Foods said it closed 15% of its plants and shed 8% of its jobs.")
+    done = figures("Acme Foods said it closed 15% of its plants and shed 8% of its jobs.")
     assert done[Decimal(8)][1] is Status.ACHIEVED
 
 
 def test_a_planning_verb_after_had_is_a_plan() -> None:
-    got = _observations("Acme Airways had previously forecast a 4% rise in revenue.")
+    got = figures("Acme Airways had previously forecast a 4% rise in revenue.")
     assert got[Decimal(4)][1] is Status.TARGET
 
 
@@ -92,12 +82,12 @@ def test_a_record_since_a_year_is_a_comparison_not_the_period() -> None:
         "Output hit 3 million tons, the highest level since records began in 1980.", context
     )
     assert [p.role for p in found] == [Role.BASE]
-    got = _observations("In 2012, Acme Steel produced 3 million tons, the highest since 1980.")
+    got = figures("In 2012, Acme Steel produced 3 million tons, the highest since 1980.")
     assert got[Decimal(3000000)][2:] == (date(2012, 1, 1), date(2012, 12, 31))
 
 
 def test_the_quarter_refers_to_the_quarter_named_before() -> None:
-    got = _observations(
+    got = figures(
         "Acme Airways made a profit of £70m in the three months to 31 March 2011, compared with "
         "£60m a year earlier. Turnover for the quarter was up 3% to £1.5bn."
     )
@@ -116,12 +106,12 @@ def test_a_bare_level_compared_with_takes_the_unit_of_its_sentence() -> None:
 
 
 def test_since_a_dated_event() -> None:
-    got = _observations("Since the 3 March 2008 merger, Acme Airways has cut 4,000 jobs.")
+    got = figures("Since the 3 March 2008 merger, Acme Airways has cut 4,000 jobs.")
     assert got[Decimal(4000)][2:] == (date(2008, 3, 3), None)
 
 
 def test_a_deficit_with_a_country_is_the_trading_country_s() -> None:
-    got = _observations(
+    got = figures(
         "The US trade deficit hit $600bn in 2010, the Commerce Department said. "
         "The deficit with Mexico, up 12% at $60bn, was the largest on record."
     )
@@ -129,7 +119,7 @@ def test_a_deficit_with_a_country_is_the_trading_country_s() -> None:
 
 
 def test_a_later_clause_s_plan_period_is_not_an_earlier_level_s() -> None:
-    got = _observations(
+    got = figures(
         "Acme's revenues were £2.1bn while its margins were 12.5%, which it said could reach "
         "13% by 2014."
     )
