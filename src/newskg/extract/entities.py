@@ -68,11 +68,11 @@ def find_entities(
         find_group_references(table, sentence)
         find_programs(table, sentence)
         find_generic_references(table, sentence)
-    link_unnamed_roles(table)
-    for sentence in sentences:
-        # a ministry first named by an unnamed post ("a deputy industry minister") exists only
-        # now: "the ministry" after it is read again
-        find_generic_references(table, sentence)
+    if link_unnamed_roles(table):
+        for sentence in sentences:
+            # a ministry first named by an unnamed post ("a deputy industry minister") exists
+            # only now: "the ministry" after it is read again
+            find_generic_references(table, sentence)
     settle_role_agencies(table)
     table.occurrences.sort(key=lambda o: o.start)
     return table

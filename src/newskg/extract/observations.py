@@ -1187,7 +1187,7 @@ def _period(
         for p in periods
         if p.role is Role.OWN
         and (p.first or p.last or p.pending)
-        and not _aside_before(text, p, quantity)
+        and not _in_aside(text, p.start, p.end, quantity.start)
     ]
     if not usable:
         return None
@@ -1228,15 +1228,10 @@ def _period(
     return None
 
 
-def _aside_before(text: str, period: Period, quantity: Quantity) -> bool:
-    """Whether ``period`` sits in a relative clause closed before the figure: "Isfahan, which
-    was named a World Craft City in 2015, accounts for 28 percent"."""
-    return _in_aside(text, period.start, period.end, quantity.start)
-
-
 def _in_aside(text: str, start: int, end: int, figure: int, sentence_start: int = 0) -> bool:
     """Whether ``text[start:end]`` lies in a ", which ...," clause that closes before
-    ``figure``: what it names describes the clause's subject and is not the figure's."""
+    ``figure``: what it names describes the clause's subject and is not the figure's ("Isfahan,
+    which was named a World Craft City in 2015, accounts for 28 percent")."""
     return (
         end <= figure
         and _ASIDE_OPEN.search(text, sentence_start, start) is not None

@@ -797,10 +797,12 @@ def _body_by_word(table: EntityTable, word: str, position: int) -> str | None:
     return max(fitting, key=lambda o: o.start).ref if fitting else None
 
 
-def link_unnamed_roles(table: EntityTable) -> None:
+def link_unnamed_roles(table: EntityTable) -> bool:
     """Give an unnamed post to the person it refers to: someone in the article with that post,
     else the first untitled person named in the same or the next two sentences ("ISIPO head had
-    announced ... Speaking at a press conference, Mohsen Salehinia said")."""
+    announced ... Speaking at a press conference, Mohsen Salehinia said"). True when a ministry
+    the post implied was made and named where the post is written."""
+    made_ministry = False
     for role in table.unnamed_roles:
         if role.title == "official" and role.agency is None:
             continue
@@ -835,6 +837,7 @@ def link_unnamed_roles(table: EntityTable) -> None:
             table.add(
                 Occurrence("agency", ministry.ref, role.sentence, role.start, role.end, role.label)
             )
+            made_ministry = True
         if person is not None:
             person.roles.append(
                 RoleMention(role.agency, role.title, role.label, None, role.sentence)
@@ -853,6 +856,7 @@ def link_unnamed_roles(table: EntityTable) -> None:
                     generic=True,
                 )
             )
+    return made_ministry
 
 
 def _varied_speaker(table: EntityTable, role: UnnamedRole) -> PersonRecord | None:

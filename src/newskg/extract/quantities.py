@@ -347,8 +347,10 @@ _PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those)\s+")
 
 #: A plural noun right after a bare number, with up to two modifiers: "12 million policies".
 _PLURAL_NOUN = re.compile(r" (?P<noun>(?:[a-z][a-z-]+ ){0,2}?[a-z][a-z-]+[^s\W]s)\b")
-#: Plurals that measure time or repeat, not things counted.
-_NOT_COUNTED = frozenset(["times", "hours", "minutes", "seconds", "decades", "centuries"])
+#: Words that end no counted noun: function words, and plurals that measure time or repeat.
+_NOT_COUNTED = _NOT_MODIFIERS | frozenset(
+    ["times", "hours", "minutes", "seconds", "decades", "centuries"]
+)
 
 
 def unknown_count_noun(text: str, end: int) -> str | None:
@@ -358,7 +360,7 @@ def unknown_count_noun(text: str, end: int) -> str | None:
     if match is None:
         return None
     words = match.group("noun").split()
-    if not _modifiers_ok(" ".join(words[:-1])) or words[-1] in _NOT_MODIFIERS | _NOT_COUNTED:
+    if not _modifiers_ok(" ".join(words[:-1])) or words[-1] in _NOT_COUNTED:
         return None
     return match.group("noun")
 
