@@ -19,6 +19,7 @@ from newskg.extract.organisations import (
 )
 from newskg.extract.people import (
     find_person_references,
+    find_second_posts,
     find_speakers,
     find_titled_people,
     find_unnamed_roles,
@@ -59,6 +60,7 @@ def find_entities(
     for sentence in sentences:
         find_known_names(table, sentence)
         find_person_references(table, sentence)
+        find_second_posts(table, sentence)
     table.country = main_country(table)
     table.main_agency = main_agency(table, headline)
     for sentence in sentences:

@@ -20,7 +20,7 @@ ORGANISATION_WORDS = frozenset(
     majlis court foundation university board cooperative corp inc plc ltd airways airlines
     bureau directorate secretariat headquarters service services house assembly customs
     municipality police army guard reserve company's system trust network institution
-    society co""".split()  # noqa: SIM905
+    society co presidency park""".split()  # noqa: SIM905
 )
 _STOP = frozenset(["the", "of", "and", "for", "on", "in", "&", "a", "an", "to"])
 _SUFFIXES = ("ities", "ies", "ing", "ial", "ics", "ic", "al", "es", "s", "e", "y")
@@ -78,7 +78,13 @@ def same_body(a: str, b: str) -> bool:
     words_a, words_b = portfolio(a), portfolio(b)
     if not words_a or not words_b:
         return False
+    if (words_a ^ words_b) & _REGION_WORDS:
+        return False  # "National Iranian South Oil Company" is a subsidiary of NIOC
     return words_a <= words_b or words_b <= words_a
+
+
+#: Words that make a body's name that of a regional one ("... South Oil Company").
+_REGION_WORDS = frozenset(stem(w) for w in ("north", "south", "east", "west", "regional"))
 
 
 #: Legal forms and generic words that may follow a company's short name in its full name

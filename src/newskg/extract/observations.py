@@ -264,6 +264,13 @@ def _sentence_observations(
             and parent.unit == quantity.unit.iri
         ):
             metric = parent.metric
+        revised = _revised_by(status, before, quantity, result)
+        if revised is not None:
+            # "... $29 billion, after the ministry lowered its earlier target of $32 billion":
+            # the same target as first set; the figure before revises it
+            subject, metric = revised.subject, revised.metric
+            at = result.index(revised)
+            result[at] = replace(revised, revision_of=len(earlier) + len(result))
         revision_of = None
         if status is Status.TARGET and _REVISION.search(before[-60:]):
             prior = [
@@ -476,6 +483,33 @@ def _unit_before(
     return None
 
 
+#: A plan named as the one set before: "its earlier target of", "the initial forecast of".
+_EARLIER_PLAN = re.compile(
+    r"\b(?:its|the|an|their)\s+(?:earlier|initial|original|previous|old)\s+"
+    r"(?:target|forecast|goal|plan|projection|estimate)\s+(?:of|at)\s+"
+    r"(?:(?:about|around|some|nearly)\s+)?$",
+    re.IGNORECASE,
+)
+
+
+def _revised_by(
+    status: Status, before: str, quantity: Quantity, result: list[ObservationMention]
+) -> ObservationMention | None:
+    """The target of the same sentence that revises this one, when this one is written as the
+    plan set before ("its earlier target of $32 billion")."""
+    if status is not Status.TARGET or not _EARLIER_PLAN.search(before[-60:]):
+        return None
+    unit = quantity.unit.iri if quantity.unit is not None else None
+    return next(
+        (
+            o
+            for o in reversed(result)
+            if o.status is Status.TARGET and o.unit == unit and o.revision_of is None
+        ),
+        None,
+    )
+
+
 def _clause(text: str, start: int, end: int) -> tuple[str, str]:
     """The clause text left and right of a figure."""
     left_cut = 0
@@ -677,6 +711,26 @@ def _national_indicator(sentence: Sentence, quantity: Quantity) -> bool:
     )
 
 
+#: A whole country's output or demand as the subject of the figure's clause: "domestic wheat
+#: production is expected to reach", "domestic car output reached", "peak demand hit".
+_NATIONAL_TOTAL = re.compile(
+    r"\b(?:[Dd]omestic\s+(?:[a-z-]+\s+){0,2}(?:production|output)"
+    r"|[Pp]eak\s+(?:electricity\s+|power\s+)?demand)\s+(?:[a-z]+\s+){0,4}?"
+    r"(?:is|was|are|were|has|had|reached|rose|fell|hit|stood|will|grew|increased|registered)\b"
+    r"[^,;]*$"
+)
+
+
+def _national_total(text: str, base: int, q_start: int, in_sentence: list[Occurrence]) -> bool:
+    """Whether the figure's clause has a national total as its subject ("domestic car output
+    reached 1.06 million vehicles") with no body named between them."""
+    match = _NATIONAL_TOTAL.search(text, base, q_start)
+    return match is not None and not any(
+        o.kind in ("agency", "population") and match.start() <= o.start < q_start
+        for o in in_sentence
+    )
+
+
 #: A stock counted over the whole country: "8,630 active mines in the country", "idle units
 #: across the country", "sports venues nationwide".
 _NATIONWIDE = re.compile(
@@ -737,6 +791,10 @@ def _reported_subject(
         and not (q_start <= o.start < q_end)
         # "the head of TVTO, which is affiliated with the ministry, said": not the ministry's
         and not (o.kind == "agency" and _in_aside(text, o.start, o.end, q_start, base))
+        # "IMIDRO and its affiliated companies have invested": the body's own group
+        and not (
+            o.kind == "population" and _OWN_GROUP.search(text, max(base, o.start - 20), o.start)
+        )
         # what another figure counts ("revived 1,062 idle production units, bringing back
         # 14,300 jobs") is that figure's object, not an owner of the figures around it
         and not (
@@ -759,7 +817,10 @@ def _reported_subject(
     after = text[q_end : base + len(sentence.text)]
     if table.country and re.search(r"(?:country|nation)['’]s\s+(?:total\s+)?$", text[base:q_start]):
         return table.country
-    if table.country is not None and _country_acts(text, base, q_start, in_sentence):
+    if table.country is not None and (
+        _country_acts(text, base, q_start, in_sentence)
+        or _national_total(text, base, q_start, in_sentence)
+    ):
         return table.country
     partners = [o for o in in_sentence if _trade_partner(text, base, o)]
     if partners and table.country is not None:
@@ -869,6 +930,7 @@ _OBJECT_GROUP = re.compile(
     r"(?:(?:the|its|their|all|some|many|most|these|those)\s+)?"
     r"(?:(?!(?:that|which|who|said|says)\b)[\w-]+\s+(?:and\s+)?){0,3}$"
 )
+_OWN_GROUP = re.compile(r"\band\s+(?:its|their)\s+$")
 _RELATIVE_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?,?\s*(?:which|who|that)\b")
 
 
@@ -1229,9 +1291,9 @@ def _period(
 
 
 def _in_aside(text: str, start: int, end: int, figure: int, sentence_start: int = 0) -> bool:
-    """Whether ``text[start:end]`` lies in a ", which ...," clause that closes before
-    ``figure``: what it names describes the clause's subject and is not the figure's ("Isfahan,
-    which was named a World Craft City in 2015, accounts for 28 percent")."""
+    """Whether ``text[start:end]`` lies in a ", which ...," or ", a subsidiary of ...," aside
+    that closes before ``figure``: what it names describes the clause's subject and is not the
+    figure's ("Isfahan, which was named a World Craft City in 2015, accounts for 28 percent")."""
     return (
         end <= figure
         and _ASIDE_OPEN.search(text, sentence_start, start) is not None
@@ -1239,7 +1301,12 @@ def _in_aside(text: str, start: int, end: int, figure: int, sentence_start: int 
     )
 
 
-_ASIDE_OPEN = re.compile(r",\s+(?:which|who)\b[^,]*$")
+_ASIDE_OPEN = re.compile(
+    r",\s+(?:which|who)\b[^,]*$"
+    # "Yazd Industrial Parks Company, a subsidiary of ISIPO, runs 38 parks": the parent
+    r"|,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:subsidiary|affiliate|arm|branch|part|member)"
+    r"\s+of\s+[^,]*$"
+)
 
 
 def _whole_year(period: Period) -> bool:

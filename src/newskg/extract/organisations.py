@@ -46,7 +46,9 @@ _CAP_LIST = rf"{CAP_WORD}(?:(?:,\s+|\s+)(?:(?:and|&)\s+)?{CAP_WORD})*"
 _TAILS = rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_CAP_LIST}){{0,2}}"
 #: A name with an organisation word: modifiers before it, "of/for ..." or names after it.
 _ORG_NAME = re.compile(
-    rf"\b{_OPENERS}(?:{CAP_WORD}(?:,?\s+(?:(?:and|&|of|for|the)\s+)*?))*?(?:{_ORG_WORDS})\b"
+    rf"\b{_OPENERS}(?:{CAP_WORD}(?:,?\s+(?:(?:and|&|of|for|the)\s+)*?))*?"
+    # "Vice-Presidency for Science, ...": the organisation word may carry a prefix
+    rf"(?:Vice-)?(?:{_ORG_WORDS})\b"
     rf"{_TAILS}|\b(?:{_ORG_WORDS})(?:\s+(?:&\s+)?{CAP_WORD})+"
 )
 _ACRONYM_DEF = re.compile(
@@ -429,7 +431,7 @@ def _find_organisation_names(table: EntityTable, sentence: Sentence) -> None:
             name, skipped = owner.group(0) + name, skipped - len(owner.group(0))
         if len(name.split()) < 2 or name.split()[0].lower() in _TITLE_WORDS:
             continue
-        if not any(w.lower().strip(",") in ORGANISATION_WORDS for w in name.split()):
+        if not any(w.lower().strip(",").split("-")[-1] in ORGANISATION_WORDS for w in name.split()):
             continue  # "X Y, Governor of the Reserve": the apposition was the body, not X Y
         offset = end - len(raw) + skipped
         if sentence.text[end : end + 2] == " (":

@@ -137,7 +137,8 @@ def _body_after_pattern(agencies: str) -> re.Pattern[str]:
 def _title_after_pattern(agencies: str) -> re.Pattern[str]:
     """A title in apposition after a name (", the head of X")."""
     return re.compile(
-        rf",\s+(?:the\s+|an?\s+)?(?:{_org_span(agencies, 'org')}(?:['’]s?)?\s+)?{_title_phrase()}"
+        rf",\s+(?:(?P<anaphor>{_BODY_ANAPHORA})['’]s\s+|the\s+|an?\s+)?"
+        rf"(?:{_org_span(agencies, 'org')}(?:['’]s?)?\s+)?{_title_phrase()}"
         rf"(?:\s+(?:of|at|with|for|in)\s+(?:the\s+)?{_org_span(agencies, 'org2')})?"
         # a portfolio in words may list ("of industry, mining and trade"), but ends before
         # the clause goes on (", said")
@@ -265,8 +266,6 @@ def _title_before(
     minister = re.search(r"\bminister\b", match.group("title"), re.I) is not None
     if presidency is None and (match.group("words") or match.group("lower")) and not minister:
         return None  # only a minister's title is followed by a portfolio in words
-    if match.group("field") and not minister:
-        return None
     org_text = match.group("org2") or presidency
     if org_text is None and match.group("lower"):
         org_text = _named_ministry(table, match.group("lower"), match.group("title"))
@@ -281,6 +280,10 @@ def _title_before(
         anaphor = re.search(rf"\b({_BODY_ANAPHORA})['’]s\s+$", text[: match.start("title")], re.I)
         if org_text is None and anaphor:
             org_text = anaphor.group(1)  # "the bank's CEO X"
+        if org_text is None and re.search(r"\bits\s+$", text[: match.start("title")]):
+            # "Bank Maskan ... has paid ..., its managing director, X, said": the body the
+            # sentence named last, not the article's main one
+            org_text = _last_known_body(table, text[: match.start("title")])
         place = re.search(r"\b[Tt]he\s+(province|city)['’]s\s+$", text[: match.start("title")])
         if org_text is None and place:
             # "The province's deputy governor general": the only province the article names
@@ -296,6 +299,14 @@ def _title_before(
     return parts, match.start()
 
 
+def _last_known_body(table: EntityTable, text: str) -> str | None:
+    """The name of the last known agency (not a news agency) written in ``text``, if any."""
+    names = re.finditer(rf"\b(?:{agency_names_pattern(table)})\b", text)
+    found = [table.find_agency(m.group(0)) for m in names]
+    known = [a.label for a in found if a is not None and not a.news]
+    return known[-1] if known else None
+
+
 #: A portfolio in capitalised words, listed: "of Industry, Mine and Trade", "of Roads and Urban
 #: Development" (read with a minister's title).
 _WORDS_PORTFOLIO = r"(?P<words>[A-Z][a-z]+(?:,?\s+(?:and\s+)?[A-Z][a-z]+){1,4})"
@@ -308,7 +319,9 @@ def _title_after(
     match = _title_after_pattern(agency_names_pattern(table)).match(text, name_end)
     if match is None:
         return None
-    org_text = match.group("org") or match.group("org2") or match.group("org3")
+    org_text = (
+        match.group("org") or match.group("org2") or match.group("org3") or match.group("anaphor")
+    )
     presidency = None
     if org_text is None:
         field = _FIELD.match(text, match.end())
@@ -411,14 +424,47 @@ def _record_person(
     role: tuple[str, str | None, str | None, str | None],
 ) -> None:
     """Add the person and the role ``role`` claims for them."""
-    title_written, portfolio, org_text, detail = role
-    title, agency = role_agency(table, title_written, portfolio, org_text, sentence)
     person = table.person(name)
     person.sentences.append(sentence.index)
-    label = " ".join(p for p in (org_text, title_written) if p) if org_text else title_written
-    person.roles.append(RoleMention(agency, title, label, detail, sentence.index))
+    _add_role(table, sentence, person, role)
     offset = sentence.start
     table.add(Occurrence("person", person.ref, sentence.index, offset + start, offset + end, name))
+
+
+def _add_role(table: EntityTable, sentence: Sentence, person: PersonRecord, role: _Role) -> None:
+    title_written, portfolio, org_text, detail = role
+    title, agency = role_agency(table, title_written, portfolio, org_text, sentence)
+    label = " ".join(p for p in (org_text, title_written) if p) if org_text else title_written
+    person.roles.append(RoleMention(agency, title, label, detail, sentence.index))
+
+
+#: A second post in a relative clause after a name or its post: "X, who is also a deputy
+#: roads minister,", "X, a deputy roads minister who also heads the CDTIC".
+_ALSO_POST = re.compile(
+    r"(?P<apposition>,\s+(?:a|an|the)\s+[^,;]{1,80}?)?,?\s+who\s+"
+    r"(?:is\s+also|also\s+serves\s+as|(?P<heads>also\s+heads))\s+"
+)
+
+
+def find_second_posts(table: EntityTable, sentence: Sentence) -> None:
+    """Posts a relative clause adds to a person named (or referred to) in ``sentence``."""
+    agencies = agency_names_pattern(table)
+    for occurrence in [
+        o for o in table.occurrences if o.kind == "person" and o.sentence == sentence.index
+    ]:
+        match = _ALSO_POST.match(sentence.text, occurrence.end - sentence.start)
+        if match is None:
+            continue
+        rest = sentence.text[match.end() :]
+        role: _Role | None
+        if match.group("heads"):
+            body = re.match(rf"(?:the\s+)?{_org_span(agencies, 'org')}", rest)
+            role = ("head", None, body.group("org"), None) if body else None
+        else:
+            # the post is read as an apposition would be (", a deputy roads minister")
+            role = _title_after(table, ", " + rest, 0)
+        if role is not None:
+            _add_role(table, sentence, table.person_by_ref(occurrence.ref), role)
 
 
 def role_agency(
@@ -433,7 +479,17 @@ def role_agency(
     # would split the title in two: normalise the title without it
     core = written.replace(portfolio, " ") if portfolio else written
     title, office, organisation_word = normalise_title(core)
+    title = _local_title(table, title)
     country_only = org_text is not None and _place_after_openers(_unpossessed(org_text))
+    if organisation_word in _LOCAL_BODIES and country_only and iranian_article(table.text):
+        # a mayor or governor general of a place heads its body ("Tehran's deputy mayor": Tehran
+        # Municipality; "the province's deputy governor general": the province's governorate)
+        place = re.sub(r"\s+Province$", "", country_only)
+        body = _known_body(table, f"{place} {organisation_word}") or table.agency(
+            f"{place} {organisation_word}"
+        )
+        body.sentences.append(sentence.index)
+        return title, body.ref
     if portfolio and organisation_word and (not org_text or country_only):
         # "Iran's Oil Minister X" names the country, but the post is in the Oil Ministry
         ministry = _ministry_of(table, portfolio, organisation_word, title, sentence)
@@ -452,6 +508,18 @@ def role_agency(
     if office == "executive":
         return _with_portfolio(title, portfolio), MAIN
     return _with_portfolio(title, portfolio), None
+
+
+#: The bodies a place's own officials head.
+_LOCAL_BODIES = ("Municipality", "Governorate")
+
+
+def _local_title(table: EntityTable, title: str) -> str:
+    """A normalised title as the article's country names the post: Iranian bodies have a
+    managing director (modir-amel), whom English outlets call CEO or chief executive alike."""
+    if iranian_article(table.text):
+        return re.sub(r"\bchief executive$", "managing director", title)
+    return title
 
 
 def _only_place(table: EntityTable, kind: str) -> str | None:
@@ -534,8 +602,9 @@ def _body_of(table: EntityTable, org_text: str, sentence: Sentence) -> str | Non
     if re.fullmatch(_BODY_ANAPHORA, org_text, re.I):
         # the body named last with that word ("Bank Melli Iran ... paid ..., the bank's CEO")
         found = _body_by_word(table, org_text.split()[-1].lower(), sentence.end)
-        if found is not None:
-            return found
+        # with no such body named, the article's own ("the company's deputy CEO"), never a
+        # new body called "company"
+        return found if found is not None else MAIN
     place = _place_after_openers(org_text)
     if place is not None:
         return table.government(place)
@@ -686,7 +755,8 @@ def _mark_respelled_surnames(table: EntityTable, sentence: Sentence) -> None:
 #: "The company", "the organization": the body the article is about, named before; "the bank",
 #: "the ministry" (any organisation word): the body last named with that word.
 _ANAPHORA = r"[Tt]he\s+(?:company|firm|group|organi[sz]ation)"
-_BODY_ANAPHORA = rf"[Tt]he\s+(?:{'|'.join(sorted(w for w in ORGANISATION_WORDS if w.isalpha()))})"
+_BODY_WORDS = "|".join(sorted(w for w in ORGANISATION_WORDS if w.isalpha()))
+_BODY_ANAPHORA = rf"[Tt]he\s+(?:vice-)?(?:{_BODY_WORDS})"
 
 
 @lru_cache(maxsize=_PATTERNS_KEPT)
@@ -716,6 +786,7 @@ def find_unnamed_roles(table: EntityTable, sentence: Sentence) -> None:
         title, _, organisation_word = normalise_title(
             written.replace(portfolio, " ") if portfolio else written
         )
+        title = _local_title(table, title)
         agency = _unnamed_agency(table, org_text, match.group("det"), start)
         ministry = None
         if portfolio:
@@ -781,10 +852,16 @@ def _unnamed_agency(
     return MAIN if (det or "").lower() == "its" else None
 
 
+#: The words a firm's name may end with that "the company" refers back to.
+_BUSINESS_WORDS = frozenset({"company", "group", "corporation", "co", "firm"})
+
+
 def _body_by_word(table: EntityTable, word: str, position: int) -> str | None:
     """The body last named before ``position`` whose name has the organisation word ``word``
     ("the bank's deputy governor" after "the Central Bank of Iran", "the head of the
-    foundation" right after "The Housing Foundation ... has completed"); None when none has."""
+    foundation" right after "The Housing Foundation ... has completed"); None when none has.
+    "the company" may also be a group or corporation ("Iran Khodro Industrial Group")."""
+    words = _BUSINESS_WORDS if word in _BUSINESS_WORDS else {word}
     fitting = [
         o
         for o in table.occurrences
@@ -792,7 +869,7 @@ def _body_by_word(table: EntityTable, word: str, position: int) -> str | None:
         and o.start < position
         and not o.generic
         and not table.is_news(o.ref)
-        and any(word in name.lower().split() for name in table.agency_by_ref(o.ref).names)
+        and any(words & set(name.lower().split()) for name in table.agency_by_ref(o.ref).names)
     ]
     return max(fitting, key=lambda o: o.start).ref if fitting else None
 

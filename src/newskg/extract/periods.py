@@ -155,6 +155,8 @@ class CalendarContext:
     gregorian_year: int | None = None
     fiscal_end_month: int | None = None
     """The month the article's fiscal years end in ("the 12 months to 30 September")."""
+    plan: int | None = None
+    """The first year of the development plan the article named last ("the end of the plan")."""
 
     @classmethod
     def for_article(cls, text: str, published: date | None) -> CalendarContext:
@@ -297,6 +299,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:the\s+(?=\d{{1,2}}\s+{_MONTH}\s+{_GREG_YEAR}))?(?:(?P<when>early|mid|late)[- ])?"
         rf"(?:(?P<day>\d{{1,2}})\s+)?(?P<month>{_MONTH})?(?:\s+(?P<day2>\d{{1,2}})\b,?)?"
         rf"(?:\s*(?P<year>{_GREG_YEAR}))?\b", re.I)),
+    # "as of May 10": the day a count was made
+    ("as_of", re.compile(
+        rf"\bas\s+(?:of|at)\s+(?:(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})|(?P<month2>{_MONTH})\s+"
+        rf"(?P<day2>\d{{1,2}}))\b(?:,?\s+(?P<year>{_GREG_YEAR}))?", re.I)),
     ("end_of", re.compile(
         rf"\b(?:by|at)\s+the\s+end\s+of\s+(?:(?P<year>{_GREG_YEAR})|(?P<rel>last|this)\s+year)\b",
         re.I)),
@@ -328,11 +334,13 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("year_end", re.compile(
         r"\b(?:by|until|till|before|at)\s+the\s+end\s+of\s+the\s+(?:Iranian\s+)?"
         r"(?:calendar\s+|fiscal\s+)?year\b(?!\s*\d)", re.I)),
-    # "by the end of the Seventh Development Plan", "under the Sixth Plan"
+    # "by the end of the Seventh Development Plan", "under the Sixth Plan"; "by the end of the
+    # plan": the one named before
     ("plan", re.compile(
         r"\b(?P<by>(?:by|until|till|before|at)\s+the\s+end\s+of\s+)?(?:the\s+)?"
-        r"(?P<ordinal>Fifth|Sixth|Seventh|Eighth)\s+(?:Five-Year\s+)?(?:National\s+)?"
-        r"(?:Economic,?\s+(?:Social\s+and\s+Cultural\s+)?)?(?:Development\s+)?Plan\b", re.I)),
+        r"(?:(?P<ordinal>Fifth|Sixth|Seventh|Eighth)\s+(?:Five-Year\s+)?(?:National\s+)?"
+        r"(?:Economic,?\s+(?:Social\s+and\s+Cultural\s+)?)?(?:Development\s+)?Plan\b"
+        r"|(?<=the\send\sof\sthe\s)(?:development\s+)?plan\b)", re.I)),
     ("base", re.compile(
         rf"\b{_COMPARE}\s+(?:its\s+|the\s+|their\s+)?(?P<year>{_GREG_YEAR})(?:['’]s)?"
         rf"(?:\s+(?:performance|figures?|results|levels?|total|period|numbers))?\b(?!\s+(?:and|to)\s+\d)",
@@ -369,9 +377,20 @@ def find_periods(sentence: str, context: CalendarContext) -> list[Period]:
             # "in the summer (June 22-September 22)": the written range is the period
             alone = _gloss_period(gloss, context)
             found += [alone] if alone is not None else []
+    found = _closed_by_count_day(found)
     found = [p for p in found if not _year_named_before(p, found, sentence)]
     found = _years_from_comparison(found)
     return sorted(_open_years_so_far(found, sentence), key=lambda p: p.start)
+
+
+def _closed_by_count_day(found: list[Period]) -> list[Period]:
+    """ "as of May 10, ... since the start of the year": the open period ends on that day."""
+    days = [p for p in found if p.label.lower().startswith("as ") and p.first is None]
+    opened = [p for p in found if p.first is not None and p.last is None]
+    if len(days) != 1 or len(opened) != 1:
+        return found
+    closed = replace(opened[0], last=days[0].last)
+    return [closed if p is opened[0] else p for p in found if p is not days[0]]
 
 
 def _years_from_comparison(found: list[Period]) -> list[Period]:
@@ -712,7 +731,11 @@ def _plan(match: re.Match[str], context: CalendarContext, _: str) -> Period | No
     of" it: only its last day. Only in Iranian articles, where the plans are Iran's."""
     if not context.iranian:
         return None
-    start = _DEVELOPMENT_PLANS[match.group("ordinal").lower()]
+    ordinal = match.group("ordinal")
+    start = _DEVELOPMENT_PLANS[ordinal.lower()] if ordinal else context.plan
+    if start is None:
+        return None
+    context.plan = start
     first, last = iranian_year(start)[0], iranian_year(start + 4)[1]
     label = f"Iranian years {start}-{start + 4}"
     if match.group("by"):
@@ -821,6 +844,17 @@ def _since(match: re.Match[str], context: CalendarContext, _: str) -> Period | N
     if context.iranian and month == 3 and day >= 19 and not day_text:
         first = iranian_year(iranian_year_of(first + timedelta(days=5)))[0]
     return Period(*_span(match), first, None, match.group(0))
+
+
+def _as_of(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
+    """ "as of May 10": open start, ending that day (the latest such day, without a year)."""
+    month = _month(match.group("month") or match.group("month2"))
+    day = int(match.group("day") or match.group("day2"))
+    year = int(match.group("year")) if match.group("year") else None
+    year = year or _latest_year_of_month(month, context)
+    if year is None or day > calendar.monthrange(year, month)[1]:
+        return None
+    return Period(*_span(match), None, date(year, month, day), match.group(0))
 
 
 def _end_of(match: re.Match[str], context: CalendarContext, sentence: str) -> Period | None:
@@ -932,11 +966,16 @@ def _base(match: re.Match[str], context: CalendarContext, _: str) -> Period | No
     return Period(*_span(match), date(year, 1, 1), date(year, 12, 31), str(year), role=Role.BASE)
 
 
-def _annual(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
-    """ "full-year", "annual", "for the year": a whole year, which one the article says."""
+def _annual(match: re.Match[str], context: CalendarContext, sentence: str) -> Period | None:
+    """ "full-year", "annual", "for the year": a whole year, which one the article says; none
+    in a sentence about a development plan ("annual growth of 8 percent" over its years)."""
+    if context.iranian and _PLAN_NAMED.search(sentence):
+        return None
     pending = Pending(12, 12, iranian=context.iranian)
     return Period(*_span(match), None, None, match.group(0), pending=pending, annual=True)
 
+
+_PLAN_NAMED = re.compile(r"\b(?:Fifth|Sixth|Seventh|Eighth)\s+(?:[\w-]+\s+){0,5}?Plan\b", re.I)
 
 _RESOLVERS = {
     "part": _part,
@@ -950,6 +989,7 @@ _RESOLVERS = {
     "between": _between,
     "since_when": _since_when,
     "since": _since,
+    "as_of": _as_of,
     "end_of": _end_of,
     "by": _by,
     "iranian_month": _iranian_month,

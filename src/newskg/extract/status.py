@@ -45,14 +45,16 @@ _CUES: list[tuple[Status, re.Pattern[str]]] = [
         r"|intended|seeks?|seeking|expects?|expected|expecting|expectations?|forecasts?"
         r"|forecasting|predicts?|predicted|predicting|projected|projecting|projections?"
         r"|envisag\w*|promised|pledged|proposed|proposes|offered|offering|offers?|guidance"
-        r"|outlook|anticipated|budget(?:ed)?|estimates?|estimated|should|must"
+        # money earmarked for a program is its budget, still to be spent
+        r"|outlook|anticipated|budget(?:ed)?|earmark(?:ed|s)?|estimates?|estimated|should|must"
         r"|on\s+(?:course|track)\s+(?:to|for)|claim(?:s|ing|ed)?|demand(?:s|ed|ing)?|revised"
         r"|upgraded|downgraded)\b")),
     (Status.ACHIEVED, re.compile(
         r"\b(?:has|have|had)\s+(?:(?:also|already|now|so\s+far|just|recently|since|previously"
         r"|successfully)\s+)*(?:been\s+)?"
         # "had previously forecast a 2% rise": a plan, whatever the tense
-        r"(?!(?:forecast|predicted|planned|projected|targeted|budgeted|pledged|promised)\b)"
+        r"(?!(?:forecast|predicted|planned|projected|targeted|budgeted|pledged|promised"
+        r"|earmarked)\b)"
         r"[a-z]+(?:ed|en|wn|lt|ht|ne|de|ut|id|un|ld|ot|ck|pt|ad"
         r"|st|nt|ng|et|it)\b"
         r"|\b(?:revived|created|exported|imported|grew|rose|fell|increased|decreased|declined"
