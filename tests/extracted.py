@@ -1,4 +1,5 @@
-"""What extraction makes of a short text, keyed for the extraction tests to assert on."""
+"""What extraction makes of a short text (figures by value, people's posts), for the extraction
+tests to assert on."""
 
 from __future__ import annotations
 
@@ -6,6 +7,7 @@ from datetime import date
 from decimal import Decimal
 
 from newskg.extract import extract
+from newskg.extract.records import Extraction
 from newskg.model import Article, Status
 
 #: A figure's subject label, status and period ends.
@@ -27,4 +29,12 @@ def figures(text: str, published: date | None = None) -> dict[Decimal, Figure]:
             o.period_end,
         )
         for o in extraction.observations
+    }
+
+
+def posts(extraction: Extraction) -> dict[str, set[tuple[str | None, str]]]:
+    """Each person's posts as (body label, normalised title)."""
+    labels = {a.ref: a.label for a in extraction.agencies}
+    return {
+        p.name: {(labels.get(r.agency or ""), r.title) for r in p.roles} for p in extraction.people
     }

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from extracted import posts
 from newskg.extract import extract
 from newskg.extract.names import person_key
 from newskg.extract.people import valid_person_name
@@ -10,11 +11,7 @@ from newskg.model import Article
 
 
 def _roles(text: str) -> dict[str, set[tuple[str | None, str]]]:
-    extraction = extract(Article(text))
-    labels = {a.ref: a.label for a in extraction.agencies}
-    return {
-        p.name: {(labels.get(r.agency or ""), r.title) for r in p.roles} for p in extraction.people
-    }
+    return posts(extract(Article(text)))
 
 
 def test_two_posts_joined_by_and_are_two_roles() -> None:

@@ -833,6 +833,10 @@ def _reported_subject(
             # exports to Iraq reached")
             return so_far[-1].subject if so_far else table.country
         in_sentence = [o for o in in_sentence if o not in partners]
+    if _program_figure(text, base, q_start, q_end, len(sentence.text)):
+        runner = speaker_body or _main_agency(table)
+        if runner is not None:
+            return runner
     described = _described_body(text, base, q_start, in_sentence)
     if described and _main_agency(table) is not None:
         return _main_agency(table)
@@ -969,6 +973,30 @@ _COUNTRY_ACTS = re.compile(
     r"(?:(?:so\s+far|also|already|now|then)\s+)?(?!(?:of|in|to|and|for|with|that|which|as)\b)"
     r"[a-z]+\b"
 )
+
+
+#: A figure of a program the article is about: "the program had so far drawn", "are registered
+#: on the program's website", "1.6 million units are under construction under the program".
+_PROGRAM_BEFORE = re.compile(
+    r"\b(?:the|this|that)\s+(?:program|programme|scheme)(?:['’]s\s+[a-z]+)?\s+"
+    r"(?:[a-z]+\s+){0,4}?(?:(?:about|nearly|some|over|more\s+than)\s+)?$"
+)
+_PROGRAM_AFTER = re.compile(
+    r"\s*(?:[\w-]+\s+){0,8}?(?:under|on|through|by|in)\s+the\s+(?:program|programme|scheme)\b"
+    r"(?:['’]s)?"
+)
+
+
+def _program_figure(text: str, base: int, q_start: int, q_end: int, length: int) -> bool:
+    """Whether the figure's clause counts what "the program" did or has; its owner is the body
+    that runs it, not a group it serves."""
+    left = base
+    for match in _BOUNDARY.finditer(text, base, q_start):
+        left = match.end()
+    if _PROGRAM_BEFORE.search(text, left, q_start):
+        return True
+    after = _PROGRAM_AFTER.match(text, q_end, base + length)
+    return after is not None and not re.search(r"[,;]", after.group(0))
 
 
 def _country_acts(text: str, base: int, q_start: int, in_sentence: list[Occurrence]) -> bool:

@@ -432,6 +432,7 @@ def _record_person(
 
 
 def _add_role(table: EntityTable, sentence: Sentence, person: PersonRecord, role: _Role) -> None:
+    """Give ``person`` the post ``role`` (title, portfolio, body as written, detail) claims."""
     title_written, portfolio, org_text, detail = role
     title, agency = role_agency(table, title_written, portfolio, org_text, sentence)
     label = " ".join(p for p in (org_text, title_written) if p) if org_text else title_written
@@ -441,7 +442,7 @@ def _add_role(table: EntityTable, sentence: Sentence, person: PersonRecord, role
 #: A second post in a relative clause after a name or its post: "X, who is also a deputy
 #: roads minister,", "X, a deputy roads minister who also heads the CDTIC".
 _ALSO_POST = re.compile(
-    r"(?P<apposition>,\s+(?:a|an|the)\s+[^,;]{1,80}?)?,?\s+who\s+"
+    r"(?:,\s+(?:a|an|the)\s+[^,;]{1,80}?)?,?\s+who\s+"
     r"(?:is\s+also|also\s+serves\s+as|(?P<heads>also\s+heads))\s+"
 )
 

@@ -136,13 +136,32 @@ def find_populations(table: EntityTable, sentence: Sentence) -> None:
         for acronym, known_ref in acronyms.items():
             if head.rstrip("s") == acronym.rstrip("s") and label.strip() == head:
                 ref = table.populations[known_ref].ref
-        ref = ref or population(table, label)
         start = sentence.start + match.start("label")
+        ref = ref or _named_before(table, label, start) or population(table, label)
         table.add(
             Occurrence(
                 "population", ref, sentence.index, start, sentence.start + match.end(), label
             )
         )
+
+
+_DEFINITE = re.compile(r"\b(?:[Tt]he|these|those)\s+$")
+
+
+def _named_before(table: EntityTable, label: str, start: int) -> str | None:
+    """The group a definite bare head refers back to: "the companies" after "knowledge-based
+    companies" is that group, not all companies."""
+    if " " in label.strip() or not _DEFINITE.search(table.text, max(0, start - 8), start):
+        return None
+    fuller = [
+        o
+        for o in table.occurrences
+        if o.kind == "population"
+        and o.end <= start
+        and table.populations[o.ref].label.split()[-1:] == [label.strip()]
+        and " " in table.populations[o.ref].label
+    ]
+    return max(fuller, key=lambda o: o.start).ref if fuller else None
 
 
 #: Heads that name a group only as the actor of a clause ("the private sector has invested",
