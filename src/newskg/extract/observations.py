@@ -975,6 +975,15 @@ _COUNTRY_ACTS = re.compile(
 )
 
 
+def _clause_start(text: str, base: int, q_start: int) -> int:
+    """Where the clause of the figure at ``q_start`` begins, in the sentence starting at
+    ``base``: after the last clause boundary before the figure."""
+    left = base
+    for match in _BOUNDARY.finditer(text, base, q_start):
+        left = match.end()
+    return left
+
+
 #: A figure of a program the article is about: "the program had so far drawn", "are registered
 #: on the program's website", "1.6 million units are under construction under the program".
 _PROGRAM_BEFORE = re.compile(
@@ -990,10 +999,7 @@ _PROGRAM_AFTER = re.compile(
 def _program_figure(text: str, base: int, q_start: int, q_end: int, length: int) -> bool:
     """Whether the figure's clause counts what "the program" did or has; its owner is the body
     that runs it, not a group it serves."""
-    left = base
-    for match in _BOUNDARY.finditer(text, base, q_start):
-        left = match.end()
-    if _PROGRAM_BEFORE.search(text, left, q_start):
+    if _PROGRAM_BEFORE.search(text, _clause_start(text, base, q_start), q_start):
         return True
     after = _PROGRAM_AFTER.match(text, q_end, base + length)
     return after is not None and not re.search(r"[,;]", after.group(0))
@@ -1003,9 +1009,7 @@ def _country_acts(text: str, base: int, q_start: int, in_sentence: list[Occurren
     """Whether the figure's clause has the country as its actor ("Last year, the country bought
     8.3 million tons", "the government has so far paid") with no body named between them: the
     figure is the country's, whichever agency reports it."""
-    left_start = base
-    for match in _BOUNDARY.finditer(text, base, q_start):
-        left_start = match.end()
+    left_start = _clause_start(text, base, q_start)
     acts = max(
         _COUNTRY_ACTS.finditer(text, left_start, q_start), key=lambda m: m.start(), default=None
     )
@@ -1050,10 +1054,7 @@ def _possessive_owner(
     """The country or place whose figure it is by a possessive in the figure's clause ("the
     country's installed capacity stands at", "Iran's steel exports stood at"), when no agency
     is named before the figure."""
-    left_start = base
-    for match in _BOUNDARY.finditer(text, base, q_start):
-        left_start = match.end()
-    left_start = max(left_start, base, q_start - 90)
+    left_start = max(_clause_start(text, base, q_start), q_start - 90)
     candidates: list[tuple[int, str]] = []
     for match in _COUNTRY_POSSESSIVE.finditer(text, left_start, q_start):
         if table.country is not None:

@@ -359,6 +359,7 @@ def find_periods(sentence: str, context: CalendarContext) -> list[Period]:
     sentence = sentence.translate(_SQUARE)
     _anchor_from_gloss(sentence, context)
     found: list[Period] = []
+    count_days: list[Period] = []
     taken: list[tuple[int, int]] = []
     for kind, pattern in _PATTERNS:
         for match in pattern.finditer(sentence):
@@ -370,6 +371,8 @@ def find_periods(sentence: str, context: CalendarContext) -> list[Period]:
             if period is not None:
                 found.append(_with_role(period, sentence))
                 taken.append((match.start(), match.end()))
+                if kind == "as_of":
+                    count_days.append(found[-1])
     gloss = _RANGE_GLOSS.search(sentence)
     if gloss:
         found = [_apply_range_gloss(p, gloss, sentence) for p in found]
@@ -377,15 +380,15 @@ def find_periods(sentence: str, context: CalendarContext) -> list[Period]:
             # "in the summer (June 22-September 22)": the written range is the period
             alone = _gloss_period(gloss, context)
             found += [alone] if alone is not None else []
-    found = _closed_by_count_day(found)
+    found = _closed_by_count_day(found, count_days)
     found = [p for p in found if not _year_named_before(p, found, sentence)]
     found = _years_from_comparison(found)
     return sorted(_open_years_so_far(found, sentence), key=lambda p: p.start)
 
 
-def _closed_by_count_day(found: list[Period]) -> list[Period]:
-    """ "as of May 10, ... since the start of the year": the open period ends on that day."""
-    days = [p for p in found if p.label.lower().startswith("as ") and p.first is None]
+def _closed_by_count_day(found: list[Period], days: list[Period]) -> list[Period]:
+    """ "as of May 10, ... since the start of the year": the open period ends on that day
+    (``days``: the "as of" periods among ``found``)."""
     opened = [p for p in found if p.first is not None and p.last is None]
     if len(days) != 1 or len(opened) != 1:
         return found
