@@ -128,6 +128,8 @@ def _explicit_speaker(text: str, sentence: Sentence, table: EntityTable) -> str 
             continue
         after = text[occurrence.end : sentence.end]
         before = text[sentence.start : occurrence.start]
+        if occurrence.kind == "agency" and _SUBJECT_OF_SPEECH.search(before):
+            continue  # "He said the ministry aims to": the ministry is what he speaks of
         if speech.match(after) or _SPEAKS_BEFORE.search(before) or _SPEAKS_AFTER.match(after):
             rank = 0 if occurrence.kind == "person" else 1
             candidates.append((rank, occurrence.start, occurrence.end, occurrence.ref))
@@ -155,7 +157,10 @@ def _explicit_speaker(text: str, sentence: Sentence, table: EntityTable) -> str 
 #: X,") or a relative clause (", who was speaking at a meeting with ...,"); or " as saying".
 _SPEAKS_AFTER = re.compile(
     rf"^(?:,(?:[^,]{{0,80}}|\s*who\b[^,]{{0,160}}),\s*(?:has\s+|had\s+)?(?:{_SPEECH})\b"
-    r"|,?\s+as\s+saying\b)"
+    r"|,?\s+as\s+saying\b"
+    # "IRICA figures show", "the TPO data showed": the body whose data the sentence reports
+    r"|\s+(?:\([A-Z]+\)\s+)?(?:data|figures|statistics)\s+(?:shows?|showed|indicates?|indicated"
+    r"|revealed)\b)"
 )
 #: A speaker after "according to", after the post that introduces them ("According to the
 #: deputy minister for employment affairs, X,"), or the body whose data a sentence reports.
@@ -163,6 +168,11 @@ _SPEAKS_BEFORE = re.compile(
     r"(?:(?:[Aa]ccording\s+to|[Qq]uoting|said|told)\s+(?:the\s+)?"
     r"|[Aa]ccording\s+to\s+the\s+[^,]{3,80},\s*"
     r"|(?:data|figures|report|statistics)\s+(?:released|published|issued)\s+by\s+(?:the\s+)?)$"
+)
+#: A speaker before "said the X": the X is what the speech is about, not who speaks.
+_SUBJECT_OF_SPEECH = re.compile(
+    rf"\b(?:[Hh]e|[Ss]he|[Tt]hey|official)\s+(?:also\s+|further\s+)?(?:{_SPEECH})\s+(?:that\s+)?"
+    r"(?:the\s+)?$"
 )
 #: A speech verb and "that" right after a speaker: what follows is reported speech.
 _REPORTED_SPEECH = re.compile(rf"\s*(?:also\s+|further\s+)?(?:{_SPEECH})\s+that\b")

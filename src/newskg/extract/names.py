@@ -205,6 +205,8 @@ def acronym_fits(acronym: str, words: list[str]) -> bool:
 # ---------------------------------------------------------------------------------- people
 
 _TRANSLITERATION = (
+    # compounds with "Allah" are written -ollah, -allah or -ullah ("Yadollah", "Yadallah")
+    ("allah", "ollah"),
     ("gh", "q"),
     ("kh", "k"),
     ("ph", "f"),
@@ -223,7 +225,8 @@ _PARTICLES = frozenset(["van", "von", "den", "der", "de", "da", "al", "el", "bin
 
 def spelling_key(part: str) -> str:
     """Transliteration-independent key of one name part: q/gh, ee/ei/ie/y -> i, ou/oo/o -> u,
-    doubled letters collapsed ("Asghar" = "Asqar", "Saeed" = "Saied", "Moghimi" = "Moqimi")."""
+    -allah/-ollah, doubled letters collapsed ("Asghar" = "Asqar", "Saeed" = "Saied", "Moghimi" =
+    "Moqimi")."""
     text = re.sub(r"[^a-z]", "", ascii_lower(part))
     for old, new in _TRANSLITERATION:
         text = text.replace(old, new)

@@ -17,7 +17,7 @@ from newskg.extract.periods import Period, Role, iranian_year_of, shifted, with_
 from newskg.extract.quantities import Quantity, unknown_count_noun
 from newskg.extract.records import AmountMention, ObservationMention, Sentence
 from newskg.extract.reporting import reporting_year, year_span
-from newskg.extract.status import from_level, status_of
+from newskg.extract.status import WITH_OPENER, from_level, status_of
 from newskg.extract.table import EntityTable, Occurrence
 from newskg.extract.vocab import COUNT, MONEY, PERCENT, POINT, Unit
 from newskg.model import Status
@@ -51,6 +51,8 @@ _BARE_OK = re.compile(
 _ANAPHORIC = re.compile(
     r"\b(?:the\s+(?:mentioned|said|same|aforementioned)|these|those|(?:this|the)"
     r"\s+(?:figure|number|amount)|(?:the|this|that)\s+(?:[\w-]+-month\s+)?period"
+    r"|the\s+(?:\d{1,2}|two|three|four|five|six|seven|eight|nine|ten|eleven)\s+months"
+    r"(?!\s+(?:of|to|ending|ended|since|before|after)\b)"
     r"|in\s+the\s+year(?!\s+(?:to|ending|ended|that|before|after|\d))"
     r"|(?:for|in|during)\s+the\s+quarter(?!\s+(?:to|ending|ended)))\b",
     re.IGNORECASE,
@@ -552,7 +554,9 @@ def _subject(
     counted_spans: list[tuple[int, int]] | None = None,
 ) -> str | None:
     if parent is not None:
-        return parent.subject  # a split of a total keeps the total's owner
+        # a split of a total keeps the total's owner, unless it names its own source ("of
+        # which 8.7 trillion rials came from the resources of the NDFI")
+        return _source_of_part(text, sentence, quantity, table) or parent.subject
     listed = _listed_place(text, sentence, quantity, table)
     if listed is not None:
         return listed
@@ -597,6 +601,28 @@ def _subject(
         # a statistics office or customs administration reports what the country did
         return _country_in(sentence, table) or table.country or subject
     return _network_operator(table, subject) if subject is not None else None
+
+
+_SOURCE = re.compile(
+    r"[^,;.]{0,40}?\b(?:came|come|comes|was\s+provided|were\s+provided)\s+from\s+(?:the\s+)?"
+    r"(?:(?:resources|funds|budget)\s+of\s+(?:the\s+)?)?$"
+)
+
+
+def _source_of_part(
+    text: str, sentence: Sentence, quantity: Quantity, table: EntityTable
+) -> str | None:
+    """The body a part of a total came from, named in the part's own clause."""
+    q_end = sentence.start + quantity.end
+    for occurrence in table.occurrences:
+        if (
+            occurrence.kind == "agency"
+            and occurrence.sentence == sentence.index
+            and occurrence.start > q_end
+            and _SOURCE.fullmatch(text, q_end, occurrence.start)
+        ):
+            return occurrence.ref
+    return None
 
 
 #: Networks that one state body runs, by the plural the body's name also has ("Ports and
@@ -721,10 +747,30 @@ _NATIONAL_TOTAL = re.compile(
 )
 
 
+#: A product's output opening a clause, with no owner: "home appliance production had fallen".
+_PRODUCT_OUTPUT = re.compile(
+    r"\s*(?!(?i:its|their|his|her|our|the|this|that|total|annual|monthly)\b)"
+    r"[A-Za-z-][a-z-]*\s+(?:[a-z-]+\s+)?(?:production|output)\s+(?:[a-z]+\s+){0,4}?"
+    r"(?:is|was|are|were|has|had|reached|rose|fell|hit|stood|will|grew|increased|registered)\b"
+    r"[^,;]*$"
+)
+_CLAUSE_OPENING = re.compile(r"(?:[,;:–—]\s*|\b(?:that|said|says)\s+)$")
+
+
 def _national_total(text: str, base: int, q_start: int, in_sentence: list[Occurrence]) -> bool:
     """Whether the figure's clause has a national total as its subject ("domestic car output
-    reached 1.06 million vehicles") with no body named between them."""
+    reached 1.06 million vehicles", "home appliance production had fallen") with no body named
+    between them."""
     match = _NATIONAL_TOTAL.search(text, base, q_start)
+    if match is None:
+        clause_start = _clause_start(text, base, q_start)
+        match = _PRODUCT_OUTPUT.match(text, clause_start, q_start)
+        if (
+            match is not None
+            and clause_start > base
+            and not _CLAUSE_OPENING.search(text, base, clause_start)
+        ):
+            match = None
     return match is not None and not any(
         o.kind in ("agency", "population") and match.start() <= o.start < q_start
         for o in in_sentence
@@ -858,6 +904,12 @@ def _reported_subject(
     ):
         # "We plan to pay 300,000 loans", said by a bank's CEO: the bank's figure
         return speaker_body
+    opener = WITH_OPENER.match(sentence.text)
+    if opener is not None and quantity.end <= opener.end():
+        # "With 68 types of minerals ..., Iran is among the world's top 15": the clause's subject
+        for occurrence in in_sentence:
+            if occurrence.start == base + opener.end():
+                return occurrence.ref
     for occurrence in in_sentence:
         if (
             occurrence.start >= q_end
@@ -932,7 +984,8 @@ _FIRST_PERSON = re.compile(
 _OBJECT_GROUP = re.compile(
     r"\b(?:to|for|into|among|with|from|(?!during|according)[a-z]+ing)\s+"
     r"(?:(?:the|its|their|all|some|many|most|these|those)\s+)?"
-    r"(?:(?!(?:that|which|who|said|says)\b)[\w-]+\s+(?:and\s+)?){0,3}$"
+    # "paid to the revived units by banks": the group after "by" is the agent
+    r"(?:(?!(?:that|which|who|said|says|by)\b)[\w-]+\s+(?:and\s+)?){0,3}$"
 )
 _OWN_GROUP = re.compile(r"\band\s+(?:its|their)\s+$")
 _RELATIVE_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?,?\s*(?:which|who|that)\b")
@@ -987,7 +1040,11 @@ def _clause_start(text: str, base: int, q_start: int) -> int:
 #: A figure of a program the article is about: "the program had so far drawn", "are registered
 #: on the program's website", "1.6 million units are under construction under the program".
 _PROGRAM_BEFORE = re.compile(
-    r"\b(?:the|this|that)\s+(?:program|programme|scheme)(?:['’]s\s+[a-z]+)?\s+"
+    # "the Groundwater Restoration and Balancing Plan had received": a program named in full
+    # (a national development plan is the country's, not a body's)
+    r"\b(?:[Tt]he|[Tt]his|[Tt]hat)\s+(?:(?:[A-Z][\w-]*,?\s+(?:and\s+)?){1,6}"
+    r"(?<!Development\s)(?:Plan|Program|Programme|Scheme)"
+    r"|program|programme|scheme)(?:['’]s\s+[a-z]+)?\s+"
     r"(?:[a-z]+\s+){0,4}?(?:(?:about|nearly|some|over|more\s+than)\s+)?$"
 )
 _PROGRAM_AFTER = re.compile(
@@ -1026,7 +1083,9 @@ def _country_acts(text: str, base: int, q_start: int, in_sentence: list[Occurren
 _PARTNER_BEFORE = re.compile(
     r"\b(?:(?:exports?|exported|exporting|shipments?|shipped|re-exports?|sales?|sold)\s+to"
     r"|(?:imports?|imported|importing|purchases?|bought)\s+from"
-    r"|(?:trade|trading|deficit|surplus|gap)\s+with)"
+    r"|(?:trade|trading|deficit|surplus|gap)\s+with"
+    # "transit of goods through Iran to and from the EAEU countries"
+    r"|to\s+and\s+from)"
     r"\s+(?:the\s+)?(?:[\w()-]+\s+){0,5}?\(?$",
     re.IGNORECASE,
 )
@@ -1059,6 +1118,11 @@ def _possessive_owner(
     for match in _COUNTRY_POSSESSIVE.finditer(text, left_start, q_start):
         if table.country is not None:
             candidates.append((match.end(), table.country))
+    province = _only_province(table)
+    for match in _PROVINCE_POSSESSIVE.finditer(text, left_start, q_start):
+        if province is not None:
+            # "the province's non-oil exports reached": the one province the article names
+            candidates.append((match.end(), province))
     for occurrence in in_sentence:
         possessive = text[occurrence.end : occurrence.end + 2] in ("'s", "’s")
         if occurrence.kind == "place" and left_start <= occurrence.start < q_start and possessive:
@@ -1071,6 +1135,15 @@ def _possessive_owner(
     # "NIOC plans to raise the country's capacity to": the body named first is the subject; a
     # body that only speaks ("the ministry's deputy said that the country's dams are") is not
     return None if _acting_body_before(text, base, q_start, in_sentence) else ref
+
+
+_PROVINCE_POSSESSIVE = re.compile(r"\b[Tt]he\s+province['’]s\s+")
+
+
+def _only_province(table: EntityTable) -> str | None:
+    """The ``ref`` of the one province the article names, if it names exactly one."""
+    found = {ref for ref, p in table.places.items() if p.kind == "province"}
+    return found.pop() if len(found) == 1 else None
 
 
 def _acting_body_before(text: str, base: int, q_start: int, in_sentence: list[Occurrence]) -> bool:
@@ -1190,7 +1263,8 @@ _MONTH_COUNTS = (
 
 #: "the nine-month period", "this six-month period": a period named by its length.
 _LENGTH_PERIOD = re.compile(
-    rf"\b(?:the|this|that)\s+(?:(?P<count>\d{{1,2}}|{'|'.join(_MONTH_COUNTS)})-month\s+period"
+    rf"\b(?:the|this|that)\s+(?:(?P<count>\d{{1,2}}|{'|'.join(_MONTH_COUNTS)})(?:-month\s+period"
+    r"|\s+months)"
     r"|(?P<quarter>quarter))\b",
     re.I,
 )
@@ -1220,8 +1294,9 @@ def _reference_period(found: list[ObservationMention]) -> tuple[date | None, dat
     """The period of the latest figure that has one: what "the same period", "a year earlier"
     or "the fourth quarter" with no year refer to."""
     for obs in reversed(found):
-        # a figure of the year before ("$375m a year before") does not set the article's period
-        if obs.period_end is not None and not obs.shifted:
+        # a figure of the year before ("$375m a year before") does not set the article's
+        # period, nor does a deadline ("before the end of Dey")
+        if obs.period_end is not None and obs.period_start is not None and not obs.shifted:
             return obs.period_start, obs.period_end
     return None
 

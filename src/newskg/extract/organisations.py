@@ -356,7 +356,11 @@ def _find_acronym_definitions(table: EntityTable, sentence: Sentence) -> None:
 def _of_a_place(name: str) -> bool:
     """Whether a capitalised ``name`` ends "of <place>", as a national body's does with no
     organisation word ("Central Insurance of Iran")."""
-    match = re.fullmatch(r"(?:[A-Z][\w-]*\s+){1,4}of\s+(?:the\s+)?(?P<place>[A-Z][\w\s]*)", name)
+    match = re.fullmatch(
+        # "Geological Survey and Mineral Explorations of Iran"
+        r"(?:[A-Z][\w-]*\s+(?:and\s+)?){1,5}of\s+(?:the\s+)?(?P<place>[A-Z][\w\s]*)",
+        name,
+    )
     return match is not None and match.group("place") in places_by_form()
 
 
@@ -417,13 +421,18 @@ def _find_organisation_names(table: EntityTable, sentence: Sentence) -> None:
             whole, end = whole + tail.group(0), tail.end()
         if tail := _FURTHER_WORD.match(sentence.text, end):
             whole, end = whole + tail.group(0), tail.end()
-        elif whole == "Bank" and (tail := _NAME_AFTER.match(sentence.text, end)):
+        elif re.fullmatch(r"(?:[A-Z]\w*,\s+)?Bank", whole) and (
+            tail := _NAME_AFTER.match(sentence.text, end)
+        ):
             # banks named "Bank X": "Bank Melli Iran", "Bank Sepah", "Bank Oyens & Van Eeghen";
             # a post after the name ends it ("Bank Sepah CEO Reza Karimi")
             kept = re.split(rf"\s+(?=(?:CEO|{_TITLE_ALTERNATION})\b)", tail.group(0), maxsplit=1)[0]
             whole, end = whole + kept, end + len(kept)
         raw = re.split(r"['’]s\s+", whole)[-1]  # "Fed's Open Market Committee"
-        name, skipped = strip_openers(_without_apposition(raw))
+        kept = _without_apposition(raw)
+        # "According to X, Khorasan Razavi Industrial Parks Company, ...": the body is the tail
+        raw = raw[raw.rindex(kept) :] if not raw.startswith(kept) else raw
+        name, skipped = strip_openers(kept)
         owner = _PLACE_OWNER.search(sentence.text, 0, end - len(raw) + skipped)
         if owner and name and place_owned(owner.group(0) + name)[0]:
             # a province's own body keeps the province in its name: every province has an
@@ -431,7 +440,7 @@ def _find_organisation_names(table: EntityTable, sentence: Sentence) -> None:
             name, skipped = owner.group(0) + name, skipped - len(owner.group(0))
         if len(name.split()) < 2 or name.split()[0].lower() in _TITLE_WORDS:
             continue
-        if not any(w.lower().strip(",").split("-")[-1] in ORGANISATION_WORDS for w in name.split()):
+        if not _has_organisation_word(name):
             continue  # "X Y, Governor of the Reserve": the apposition was the body, not X Y
         offset = end - len(raw) + skipped
         if sentence.text[end : end + 2] == " (":
@@ -444,13 +453,20 @@ def _find_organisation_names(table: EntityTable, sentence: Sentence) -> None:
         table.add(Occurrence("agency", agency.ref, sentence.index, start, start + len(name), name))
 
 
+def _has_organisation_word(text: str) -> bool:
+    return any(w.lower().strip(",").split("-")[-1] in ORGANISATION_WORDS for w in text.split())
+
+
 def _without_apposition(name: str) -> str:
     """``name`` without a trailing ", X Y" that is no part of a list: "Ministry of Industry,
-    Mine and Trade" ends its list with "and"; "Foundation of X, Hassan Y" has a person after."""
+    Mine and Trade" ends its list with "and"; "Foundation of X, Hassan Y" has a person after.
+    A tail that alone has the organisation word is the name ("Yaghoubian, Khorasan ... Company")."""
     while "," in name:
         head, _, last = name.rpartition(",")
         if re.search(r"(?:^|\s)(?:and|&)\s", last):
             break
+        if not _has_organisation_word(head) and _has_organisation_word(last):
+            return last.strip()
         name = head
     return name
 

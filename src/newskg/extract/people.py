@@ -19,7 +19,13 @@ from functools import cache, lru_cache
 
 from newskg.extract import vocab
 from newskg.extract.lexicon import COMPANY_SUFFIXES, NON_NAME_WORDS, PORTFOLIO_WORDS, SPEECH
-from newskg.extract.names import ORGANISATION_WORDS, head_word, person_key, same_body
+from newskg.extract.names import (
+    ORGANISATION_WORDS,
+    head_word,
+    name_tokens,
+    person_key,
+    same_body,
+)
 from newskg.extract.organisations import (
     COMPANY_NAME,
     OWNER,
@@ -431,12 +437,19 @@ def _record_person(
     table.add(Occurrence("person", person.ref, sentence.index, offset + start, offset + end, name))
 
 
-def _add_role(table: EntityTable, sentence: Sentence, person: PersonRecord, role: _Role) -> None:
+def _add_role(
+    table: EntityTable,
+    sentence: Sentence,
+    person: PersonRecord,
+    role: _Role,
+    *,
+    second: bool = False,
+) -> None:
     """Give ``person`` the post ``role`` (title, portfolio, body as written, detail) claims."""
     title_written, portfolio, org_text, detail = role
     title, agency = role_agency(table, title_written, portfolio, org_text, sentence)
     label = " ".join(p for p in (org_text, title_written) if p) if org_text else title_written
-    person.roles.append(RoleMention(agency, title, label, detail, sentence.index))
+    person.roles.append(RoleMention(agency, title, label, detail, sentence.index, second))
 
 
 #: A second post in a relative clause after a name or its post: "X, who is also a deputy
@@ -465,7 +478,7 @@ def find_second_posts(table: EntityTable, sentence: Sentence) -> None:
             # the post is read as an apposition would be (", a deputy roads minister")
             role = _title_after(table, ", " + rest, 0)
         if role is not None:
-            _add_role(table, sentence, table.person_by_ref(occurrence.ref), role)
+            _add_role(table, sentence, table.person_by_ref(occurrence.ref), role, second=True)
 
 
 def role_agency(
@@ -758,6 +771,12 @@ def _mark_respelled_surnames(table: EntityTable, sentence: Sentence) -> None:
 _ANAPHORA = r"[Tt]he\s+(?:company|firm|group|organi[sz]ation)"
 _BODY_WORDS = "|".join(sorted(w for w in ORGANISATION_WORDS if w.isalpha()))
 _BODY_ANAPHORA = rf"[Tt]he\s+(?:vice-)?(?:{_BODY_WORDS})"
+#: A body described in lower case, named elsewhere in the article: "the province's industrial
+#: parks company" (Khorasan Razavi Industrial Parks Company, named two sentences later).
+_DESCRIBED_BODY = (
+    r"the\s+(?:(?:province|city)['’]s\s+|provincial\s+)?"
+    rf"(?P<described>(?:[a-z]+\s+){{1,3}}(?:{_BODY_WORDS}))\b"
+)
 
 
 @lru_cache(maxsize=_PATTERNS_KEPT)
@@ -767,7 +786,8 @@ def _unnamed_role_pattern(org: str) -> re.Pattern[str]:
         rf"\b(?:(?P<det>(?i:the|a|an|its|his|her|their))\s+)?"
         rf"(?:(?P<org>{org}|{_ANAPHORA}|{_BODY_ANAPHORA})"
         rf"(?:['’]s)?\s+)?(?P<title>{_simple_title()})"
-        rf"(?:\s+(?:of|with|at|for)\s+(?P<org2>(?:the\s+)?(?:{org})|{_ANAPHORA}|{_BODY_ANAPHORA}))?"
+        rf"(?:\s+(?:of|with|at|for)\s+(?P<org2>(?:the\s+)?(?:{org})|{_ANAPHORA}|{_BODY_ANAPHORA}"
+        rf"|{_DESCRIBED_BODY}))?"
         rf"(?:\s+for\s+{_DETAIL})?"
     )
 
@@ -780,7 +800,7 @@ def find_unnamed_roles(table: EntityTable, sentence: Sentence) -> None:
         end = sentence.start + match.end()
         if table.covered(start, end, "role", "person"):
             continue
-        org_text = match.group("org") or match.group("org2")
+        org_text = match.group("org") or (None if match.group("described") else match.group("org2"))
         portfolio = match.group("portfolio")
         # a written-out portfolio may hold "and": the title is read without it
         written = match.group("title")
@@ -818,7 +838,15 @@ def find_unnamed_roles(table: EntityTable, sentence: Sentence) -> None:
             continue
         table.unnamed_roles.append(
             UnnamedRole(
-                agency, title, match.group(0).strip(), sentence.index, start, end, None, ministry
+                agency,
+                title,
+                match.group(0).strip(),
+                sentence.index,
+                start,
+                end,
+                None,
+                ministry,
+                match.group("described"),
             )
         )
 
@@ -882,13 +910,27 @@ def link_unnamed_roles(table: EntityTable) -> bool:
     the post implied was made and named where the post is written."""
     made_ministry = False
     for role in table.unnamed_roles:
+        if role.agency is None and role.described:
+            role.agency = _described_body(table, role.described)
+            if role.agency is not None:
+                # "the province's industrial parks company" names that body where it is written
+                table.add(
+                    Occurrence(
+                        "agency", role.agency, role.sentence, role.start, role.end, role.label
+                    )
+                )
         if role.title == "official" and role.agency is None:
             continue
+        # a post first written as "the head of the organization" is the main body's already
         holders = [
             p
             for p in table.people
             if role.ministry is None
-            and any(r.agency == role.agency and _same_post(role.title, r.title) for r in p.roles)
+            and any(
+                _settled(table, r).agency == _settle_marker(table, role.agency)
+                and _same_post(role.title, r.title)
+                for r in p.roles
+            )
         ]
         if holders:
             role.person = holders[0].ref
@@ -899,7 +941,8 @@ def link_unnamed_roles(table: EntityTable) -> bool:
             if o.kind == "person"
             and role.sentence <= o.sentence <= role.sentence + 2
             and o.start > role.start
-            and not table.person_by_ref(o.ref).roles
+            # "X, who also heads the UDRC," holds the post written before as well
+            and all(r.second for r in table.person_by_ref(o.ref).roles)
         ]
         person = (
             table.person_by_ref(min(later, key=lambda o: o.start).ref)
@@ -935,6 +978,17 @@ def link_unnamed_roles(table: EntityTable) -> bool:
                 )
             )
     return made_ministry
+
+
+def _described_body(table: EntityTable, described: str) -> str | None:
+    """The one body of the article whose name has every word of ``described``."""
+    wanted = set(name_tokens(described))
+    fitting = {
+        a.ref
+        for a in table.agencies
+        if not a.news and any(wanted <= set(name_tokens(n)) for n in a.names)
+    }
+    return fitting.pop() if len(fitting) == 1 else None
 
 
 def _varied_speaker(table: EntityTable, role: UnnamedRole) -> PersonRecord | None:
@@ -996,6 +1050,11 @@ def _settled(table: EntityTable, role: RoleMention) -> RoleMention:
     if role.agency not in (MAIN, COUNTRY):
         return role
     return replace(role, agency=_settle(table, role.agency))
+
+
+def _settle_marker(table: EntityTable, agency: str | None) -> str | None:
+    """``agency``, or what its marker (main body, country) stands for."""
+    return _settle(table, agency) if agency in (MAIN, COUNTRY) else agency
 
 
 def _settle(table: EntityTable, marker: str | None) -> str | None:

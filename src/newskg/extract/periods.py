@@ -290,6 +290,12 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\b(?:between|from)\s+(?:the\s+years\s+)?(?P<y1>{_GREG_YEAR})\s+(?:and|to)\s+"
         rf"(?P<y2>{_GREG_YEAR})\b|\bthe\s+years\s+from\s+(?P<y3>{_GREG_YEAR})\s+to\s+"
         rf"(?P<y4>{_GREG_YEAR})\b", re.I)),
+    # "since the scheme was launched in 2022", "since the program began in 1394": open end
+    ("since_event", re.compile(
+        r"\bsince\s+(?:the|its|this)\s+(?:[a-z-]+\s+){1,3}(?:was|were|had\s+been)?\s*"
+        r"(?:launched|introduced|implemented|set\s+up|began|started|opened|created)\s+in\s+"
+        rf"(?:the\s+(?:Iranian\s+)?(?:calendar\s+)?year\s+)?(?P<year>{_GREG_YEAR}|{_IR_YEAR})\b",
+        re.I)),
     # "since April 2004 when it reached a peak": the month itself
     ("since_when", re.compile(
         rf"\bsince\s+(?P<month>{_MONTH})\s+(?P<year>{_GREG_YEAR})(?=,?\s+when\b)", re.I)),
@@ -320,6 +326,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:(?:last|previous|preceding|prior)\s+)?|last\s+)(?P<year>{_GREG_YEAR}|year)\b", re.I)),
     ("shift", re.compile(
         r"\b(?:a\s+)?year[- ]earlier\b|\ba\s+year\s+(?:ago|before|earlier)\b"
+        r"|\b(?<=in\s)the\s+year\s+before\b(?!\s+last)"
         r"|\b(?:the\s+)?(?:previous|preceding|prior)\s+(?:fiscal\s+|financial\s+|calendar\s+)?"
         r"(?P<unit>year|quarter|month)\b", re.I)),
     ("month", re.compile(
@@ -829,6 +836,13 @@ def _since_when(match: re.Match[str], context: CalendarContext, _: str) -> Perio
     return Period(*_span(match), first, last, f"{match.group('month')} {year}")
 
 
+def _since_event(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
+    """ "since the program began in 1394": from the first day of that year, open-ended."""
+    year = int(match.group("year"))
+    first = iranian_year(year)[0] if year < 1600 else date(year, 1, 1)
+    return Period(*_span(match), first, None, match.group(0))
+
+
 def _since(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
     """ "since 2000", "since 11 September 2001", "since early March": open-ended."""
     groups = match.groupdict()
@@ -885,15 +899,22 @@ def _by(match: re.Match[str], context: CalendarContext, _: str) -> Period | None
     return Period(*_span(match), None, date(int(match.group("year")), 12, 31), match.group(0))
 
 
-def _iranian_month(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
-    """ "in Esfand 1401", "the month of Mehr" (of the current or the past Iranian year)."""
+def _iranian_month(match: re.Match[str], context: CalendarContext, sentence: str) -> Period | None:
+    """ "in Esfand 1401", "the month of Mehr" (of the current or the past Iranian year); "by the
+    end of Shahrivar" is a deadline: the end of this year's Shahrivar, with no start."""
     name = match.group("month")
     if name.lower() == "day" and not match.group("year"):
         return None  # "day" is a word before it is a month
     month = _iranian_month_number(name)
     if month == 12 and not match.group("year") and re.search(r"\bend\s+of\b", match.group(0)):
         # "by the end of Esfand", the year's last month, is "by the end of the year"
-        return _year_end(match, context, _)
+        return _year_end(match, context, sentence)
+    deadline = re.match(r"end\s+of\b", match.group(0)) and _DEADLINE.search(
+        sentence[: match.start()]
+    )
+    if deadline and not match.group("year") and context.iranian_year is not None:
+        last_day = iranian_months(context.iranian_year, month, month)[1]
+        return Period(*_span(match), None, last_day, match.group(0))
     year = (
         int(match.group("year"))
         if match.group("year")
@@ -952,10 +973,22 @@ def _year_of_offset(match: re.Match[str], context: CalendarContext, offset: int)
     return None
 
 
-def _gregorian_month(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
-    """ "in December 2004", "in December" (pending without a publication date)."""
+#: A verb of saying right before "in <month>": the month dates the statement.
+_STATED_IN = re.compile(
+    r"\b(?:said|says|told\s+(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,3}|announced|added|stated|noted"
+    r"|reported)\s+$"
+)
+
+
+def _gregorian_month(
+    match: re.Match[str], context: CalendarContext, sentence: str
+) -> Period | None:
+    """ "in December 2004", "in December" (pending without a publication date); "told the
+    Tehran Times in June" dates the statement, not the figure."""
     month = _month(match.group("month"))
     year_text = match.group("year")
+    if year_text is None and _STATED_IN.search(sentence[: match.start()]):
+        return None
     year = int(year_text) if year_text else _latest_year_of_month(month, context)
     if year is None:
         return Period(*_span(match), None, None, match.group(0), pending=Pending(month, 1))
@@ -996,6 +1029,7 @@ _RESOLVERS = {
     "end_of": _end_of,
     "by": _by,
     "iranian_month": _iranian_month,
+    "since_event": _since_event,
     "same_period": _same_period,
     "shift": _shift,
     "month": _gregorian_month,
@@ -1076,6 +1110,10 @@ def _iranian_month_number(name: str) -> int:
     if lowered in IRANIAN_MONTHS:
         return IRANIAN_MONTHS.index(lowered) + 1
     return _IRANIAN_SPELLINGS[lowered]
+
+
+#: "by the end of", "before the end of", right before a month: a deadline.
+_DEADLINE = re.compile(r"\b(?:by|until|till|before)\s+the\s+$", re.I)
 
 
 def _latest_iranian_year_of_month(month: int, context: CalendarContext) -> int | None:

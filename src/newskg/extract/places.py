@@ -24,7 +24,7 @@ _POPULATION_HEADS = (
     r"|automakers|carmakers|steelmakers"
 )
 _POPULATION = re.compile(
-    r"(?:\b(?:the|its|their|our|all|many|most|some|that|and|of|for|as)\s+"
+    r"(?:\b(?:the|its|their|our|all|many|most|some|that|and|of|for|as|by)\s+"
     r"|\b(?:country|nation)['’]s\s+)"
     r"(?:(?:country|nation)['’]s\s+)?(?P<label>(?:(?!(?:of|an?|that|the|in|to|for|with|on|by"
     r"|from|is|are|was|were|this|these|those|which|who|all|its|their)\b|[a-z]+ing\b)"

@@ -55,6 +55,8 @@ class RoleMention:
     """As written ("ISIPO Deputy Head")."""
     detail: str | None = None
     sentence: int = 0
+    second: bool = False
+    """Added by a relative clause ("X, who also heads the UDRC,"): X holds another post too."""
 
 
 @dataclass(frozen=True)

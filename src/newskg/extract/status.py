@@ -22,15 +22,17 @@ _VERB = r"[a-z]+(?:[-’'][a-z]+)?"
 #: Verb groups and single words that signal a status, best first within one category.
 _CUES: list[tuple[Status, re.Pattern[str]]] = [
     (Status.POTENTIAL, re.compile(
-        r"\b(?:could|might|may|can|cannot)\s+(?!(?:currently|now|at\s+present)\b)"
+        # "could not finance" tells what happened, not what might
+        r"\b(?:could(?!\s+not\b)|might|may|can|cannot)\s+(?!(?:currently|now|at\s+present)\b)"
         rf"{_ADVERBS}(?:have\s+been\s+|have\s+|be\s+)?{_VERB}"
         rf"|\bwould\s+{_ADVERBS}have\s+(?:been\s+)?{_VERB}"
         r"|\b(?:potential(?:ly)?|(?<!the\s)capacity\s+to|possible|possibility|valued\s+at)\b")),
     (Status.TARGET, re.compile(
         rf"\b(?:will|shall)\s+{_ADVERBS}(?:be\s+|have\s+to\s+)?{_VERB}"
         rf"|\bwould\s+{_ADVERBS}(?!have\b)(?:be\s+)?{_VERB}|['’]ll\s+{_VERB}"
-        rf"|\b(?:is|are|was|were|am|be)\s+{_ADVERBS}(?:(?:set|due|going|expected|scheduled|slated"
-        rf"|planned|projected|forecast|estimated|likely|poised|about|supposed)\s+)?to\s+"
+        rf"|\b(?:is|are|was|were|am|be)\s+{_ADVERBS}(?:(?:being\s+)?(?:set|due|going|expected"
+        rf"|scheduled|slated|planned|projected|forecast|estimated|likely|poised|about|supposed"
+        rf"|prepared)\s+)?to\s+"
         rf"{_ADVERBS}{_VERB}"
         r"|\b(?:is|are|was|were|am)\s+(?:increasing|cutting|halving|doubling|raising|reducing"
         r"|lowering|slashing|trimming)\b"
@@ -38,6 +40,8 @@ _CUES: list[tuple[Status, re.Pattern[str]]] = [
         rf"|hopes?|hoping|wants?|needs?|expects?|expected|set|due|necessary|in\s+order|offered"
         rf"|offering|offers?|agreed|promised|pledged|vowed|decided|trying|tries)\s+to\s+{_ADVERBS}"
         rf"{_VERB}"
+        # "is negotiating with BIM to allocate": what is being negotiated is planned
+        rf"|\b(?:negotiating|in\s+talks)\s+(?:with\s+[^,;.]{{1,60}}?\s+)?to\s+{_VERB}"
         # "we have asked banks to earmark": what others are asked to do is planned
         rf"|\b(?:asked|urged|instructed|ordered|called\s+on|requested|obliged)\s+(?:[\w-]+\s+){{1,3}}?"
         rf"to\s+{_VERB}"
@@ -75,9 +79,10 @@ _CUES: list[tuple[Status, re.Pattern[str]]] = [
     (Status.CURRENT, re.compile(
         r"\b(?:there\s+(?:are|is)|currently|now|at\s+present|presently|owns|employs|remains?"
         r"|stands|holds|held|manages|generates|existing|is|are|has|have|on\s+hold|at\s+the"
-        r"\s+moment|keeps|kept|owes?|the\s+capacity\s+to|supports|runs|operates|covers|serves"
+        r"\s+moment|keeps|kept|owes?|the\s+capacity\s+to|supports|runs|operates|covers?|serves"
+        r"|(?:is|are)\s+home\s+to"
         r"|comprises|hosts|houses|accounts\s+for|makes\s+up|represents|constitutes|available"
-        r"|put\s+(?:the\s+)?(?:number|total|count|stock)\s+of\s+[\w\s-]{1,50}?\s+at)\b")),
+        r"|put\s+(?:the\s+)?(?:number|total|count|stock)\s+of\s+[\w\s’'-]{1,60}?\s+at)\b")),
 ]  # fmt: skip
 #: Cues that only count within the figure's own clause: bare copulas and "has".
 _LOCAL_ONLY = frozenset(["is", "are", "has", "have"])
@@ -101,7 +106,7 @@ _PLANNING = re.compile(
 #: Only a prepositional phrase may stand between the noun and the verb, so "above the 2% target,
 #: inflation was 2.5%" is no target.
 _PLANNED_SUBJECT = re.compile(
-    r"\b(?:targets?|goals?|forecasts?|projections?|quotas?)\s+"
+    r"\b(?:targets?|goals?|forecasts?|projections?|quotas?|budgets?)\s+"
     r"(?:(?:for|in|of|on)\s+[^,;:.\"“”]{0,60}?\s+)?"
     r"(?:(?:is|are|was|were)|(?:has|have|had)\s+(?:\w+\s+)?been\s+(?:set|put|fixed)\s+at"
     r"|(?:is|was|stands|stood)\s+at|set\s+at)"
@@ -151,8 +156,19 @@ def status_of(text: str, quantity: Quantity, earlier: list[Status]) -> Status:
     """The status of ``quantity`` in sentence ``text``; ``earlier`` holds the statuses of the
     sentence's earlier figures."""
     before, after = text[: quantity.start], text[quantity.end :]
+    if _SHARE_OF_TARGET.match(after) and re.search(
+        r"%|percent", text[quantity.start : quantity.end]
+    ):
+        left, _, _ = clause(text, quantity.start, quantity.end)
+        if not _PLANNING.search(left):
+            return Status.ACHIEVED  # "the figure equals 65 percent of its annual target"
     if _PLANNING_NOUN.search(before) or re.match(r"\s*(?:target|goal)\b", after):
         return Status.TARGET
+    with_opener = WITH_OPENER.match(text)
+    if with_opener is not None and quantity.end <= with_opener.end():
+        return Status.CURRENT  # "With 68 types of minerals, Iran is among the top 15"
+    if _OWNED_STOCK.search(before) and re.match(r"\s+[a-z]", after):
+        return Status.CURRENT  # "replacing the country's 3.2 million carbureted motorcycles"
     if planned_by_subject(before) or (_PLANNED_RELATIVE.match(after) and _DEFINITE.search(before)):
         return Status.TARGET
     left, right, opener = clause(text, quantity.start, quantity.end)
@@ -178,6 +194,13 @@ def status_of(text: str, quantity: Quantity, earlier: list[Status]) -> Status:
         # the verb decides ("aims to build a total of 900 units", "supplied a total of $53
         # billion", "A total of 186 idle mines were brought back")
         return Status.CURRENT
+    if (
+        earlier
+        and earlier[-1] is Status.TARGET
+        and _COMPARED.match(after)
+        and re.search(r"\d\S*\s+[^,;]{0,40},\s+$", before)
+    ):
+        return Status.TARGET  # "a budget of 4.8 trillion rials this year, 35 percent more than"
     found = _nearest(left, text, reverse=True)
     if found is not None and opener.strip() == "and" and earlier and _bare(found[1]):
         return earlier[-1]  # "set to close 20% of its factories and shed 10% of the workforce"
@@ -204,6 +227,17 @@ _PLANNED_RELATIVE = re.compile(
 )
 _DEFINITE = re.compile(r"\b(?:the|[Tt]hose|[Tt]hese)\s+$")
 
+#: A sentence opened by what its subject has: "With 68 types of minerals and ..., Iran is".
+WITH_OPENER = re.compile(r"(?:[^–—\n]{0,40}[–—]\s+)?[“\"]?With\s+[^,;]{4,120},\s+")
+#: A possessive right before a counted figure: what the country or body has.
+_OWNED_STOCK = re.compile(r"\b(?:the\s+)?(?:country|nation|province|city)['’]s\s+$|\bIran['’]s\s+$")
+#: A change that compares the figure before it: ", 35 percent more than last year".
+_COMPARED = re.compile(r"\s+(?:more|less|higher|lower|up|down)\s+(?:than|from|on)\b")
+#: The share of a target that a result reached: "65 percent of the organization's target".
+_SHARE_OF_TARGET = re.compile(
+    r"\s+of\s+(?:the|its|their|this|our|his|her)\s+(?:[\w-]+['’]s\s+)?"
+    r"(?:(?:annual|yearly|whole-year|full-year|original|initial)\s+)?(?:target|goal)\b"
+)
 #: A part named before its whole: "450 of which", "30 of whom".
 _PART_AFTER = re.compile(r"\s+of\s+(?:which|whom)\s+")
 

@@ -83,6 +83,9 @@ class UnnamedRole:
     ministry: str | None = None
     """The ministry the post implies when the article never names it ("a deputy industry
     minister"): made an agency only when the post is given to a person named after it."""
+    described: str | None = None
+    """A body written in lower case ("the province's industrial parks company"), found by its
+    words among the bodies the article names, once it is read."""
 
 
 @dataclass
