@@ -109,8 +109,9 @@ def test_a_body_after_the_name_and_a_field_capitalised_by_position() -> None:
 
 
 def test_an_iranian_outlet_s_minister_heads_his_ministry() -> None:
+    # Iran's mines are the Ministry of Industry, Mine and Trade's portfolio: its official name
     assert _roles("TEHRAN – Output rose. Mines Minister Karim Sohrabi said 20 mines opened.") == {
-        "Karim Sohrabi": {("Mines Ministry", "minister")}
+        "Karim Sohrabi": {("Ministry of Industry, Mine and Trade", "minister")}
     }
     assert _roles(
         "TEHRAN – Output rose. Iran's Health Minister Karim Sohrabi said 20 clinics opened."

@@ -288,3 +288,62 @@ def test_a_body_whose_figures_show_is_the_source() -> None:
         "Republic of Iran Customs Administration (IRICA) figures show."
     )
     assert said[Decimal(40_000_000_000)] == "Islamic Republic of Iran Customs Administration"
+
+
+def test_a_capitalised_field_after_for_ends_where_the_name_begins() -> None:
+    got = _extract(
+        "TEHRAN (ISNA) – CBI Deputy Governor for Foreign Exchange Leila Mohseni-Far told ISNA "
+        "that banks paid 40 trillion rials."
+    )
+    assert posts(got) == {"Leila Mohseni-Far": {("Central Bank of Iran", "deputy governor")}}
+    assert "Foreign Exchange" not in {a.label for a in got.agencies}
+
+
+def test_the_company_s_post_is_the_company_named_not_its_parent() -> None:
+    got = _extract(
+        "TEHRAN (Shana) – Pars Oil and Gas Company (POGC), a subsidiary of the National Iranian "
+        "Oil Company (NIOC), drilled 12 wells this year, the company’s managing director said."
+        "\n\nSpeaking to Shana, Hamid Zarrinkoob said the company invested $400 million."
+    )
+    assert posts(got)["Hamid Zarrinkoob"] == {("Pars Oil and Gas Company", "managing director")}
+
+
+def test_a_ministry_s_deputy_is_a_deputy_minister() -> None:
+    got = _extract(
+        "TEHRAN (IRNA) – The Energy Ministry’s deputy for planning affairs, Sima Tavakoli, said "
+        "the ministry’s budget is 90 trillion rials."
+    )
+    assert posts(got)["Sima Tavakoli"] == {("Energy Ministry", "deputy minister")}
+
+
+def test_a_ministry_implied_by_a_portfolio_takes_its_official_iranian_name() -> None:
+    got = _extract(
+        "TEHRAN (IRNA) – Some 90,000 homes were built this year, a deputy roads minister said."
+        "\n\nSpeaking to IRNA, Deputy Roads and Urban Development Minister for Housing Affairs "
+        "Javad Hosseini-Kia said 30,000 more will be delivered by March."
+    )
+    assert posts(got) == {
+        "Javad Hosseini-Kia": {("Ministry of Roads and Urban Development", "deputy minister")}
+    }
+
+
+def test_a_post_without_a_name_keeps_its_second_post() -> None:
+    got = _extract(
+        "TEHRAN (IRNA) – Foreign investment approvals rose 20 percent, the head of the "
+        "Organization for Investment, Economic and Technical Assistance of Iran (OIETAI), who is "
+        "also a deputy economy minister, said.\n\nRamin Ghaderi-Pour said OIETAI approved $3 "
+        "billion of projects."
+    )
+    assert posts(got)["Ramin Ghaderi-Pour"] == {
+        ("Organization for Investment, Economic and Technical Assistance of Iran", "head"),
+        ("Ministry of Economic Affairs and Finance", "deputy minister"),
+    }
+
+
+def test_according_to_a_surname_the_company_is_no_company_name() -> None:
+    got = _extract(
+        "TEHRAN (Shana) – Speaking to Shana, Kambiz Farhadian said the National Iranian Gas "
+        "Company supplied 250 mcm a day.\n\nAccording to Farhadian, the company invested $1 "
+        "billion."
+    )
+    assert "Farhadian" not in {a.label for a in got.agencies}

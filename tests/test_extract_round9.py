@@ -168,13 +168,15 @@ def test_an_unnamed_deputy_minister_is_the_person_named_next() -> None:
         "TEHRAN (Tasnim) – Iran revived 120 idle mines in six months, a deputy industry "
         "minister said. According to Jamal Nikpour-Abadi, 900 mines are active."
     )
-    assert got["Jamal Nikpour-Abadi"] == [("Industry Ministry", "deputy minister")]
+    assert got["Jamal Nikpour-Abadi"] == [
+        ("Ministry of Industry, Mine and Trade", "deputy minister")
+    ]
     listed = _roles(
         "TEHRAN – Some 90,000 homes will be handed over this year, the deputy roads and urban "
         "development minister for housing affairs said. Reza Kamrani-Far said 40,000 were done."
     )
     assert listed["Reza Kamrani-Far"] == [
-        ("Roads and Urban Development Ministry", "deputy minister")
+        ("Ministry of Roads and Urban Development", "deputy minister")
     ]
 
 

@@ -20,6 +20,7 @@ from newskg.extract.organisations import (
 from newskg.extract.people import (
     find_person_references,
     find_second_posts,
+    find_second_posts_of_posts,
     find_speakers,
     find_titled_people,
     find_unnamed_roles,
@@ -75,6 +76,7 @@ def find_entities(
             # a ministry first named by an unnamed post ("a deputy industry minister") exists
             # only now: "the ministry" after it is read again
             find_generic_references(table, sentence)
+    find_second_posts_of_posts(table, sentences)
     settle_role_agencies(table)
     table.occurrences.sort(key=lambda o: o.start)
     return table

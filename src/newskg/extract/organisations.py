@@ -114,6 +114,10 @@ def find_companies(table: EntityTable, sentence: Sentence, *, honorifics: set[st
     text = sentence.text
     for pattern in (_DESCRIBED_BEFORE, _DESCRIBED_AFTER, _APPOSITION, _APPOSITION_BEFORE):
         for match in pattern.finditer(text):
+            if pattern is _APPOSITION and re.search(
+                r"\b[Aa]ccording\s+to\s+$", text[: match.start()]
+            ):
+                continue  # "According to X, the company invested": a source, then the clause
             _company(table, sentence, match.start("name"), match.group("name"), honorifics,
                      noun=match.group("noun"))  # fmt: skip
     for match in _DESCRIBED_LIST.finditer(text):

@@ -205,6 +205,10 @@ def _name_candidates(text: str, start: int, end: int) -> list[tuple[int, int, bo
             "dr",
         ):
             cut = i
+    if cut is None and len(words) >= 3 and _FIELD_BEFORE().search(text, max(0, start - 80), start):
+        # "CBI Deputy Governor for Banking Supervision Mahtab Ghazanfari": a field with no
+        # closing "Affairs" ends where the name's last two words begin
+        return [(start + words[-2].start(), end, False)]
     if cut is None:
         # the run may begin with the end of a body's name ("Head of the Iran Chamber of
         # Commerce Gholam-Hossein Shafei"): shorter runs, down to two words, come after it
@@ -224,6 +228,12 @@ def _name_candidates(text: str, start: int, end: int) -> list[tuple[int, int, bo
 def _title_word_near() -> re.Pattern[str]:
     """Any title word followed by "of", "for" or "at" ("Head of the ... X")."""
     return re.compile(rf"(?i:\b(?:{vocab.alternation(_title_tail_words())}))\s+(?:of|for|at)\b")
+
+
+@cache
+def _FIELD_BEFORE() -> re.Pattern[str]:  # noqa: N802
+    """A title word and "for" right before a capitalised run: the run opens with a field."""
+    return re.compile(rf"(?i:\b(?:{vocab.alternation(_title_tail_words())}))\s+for\s+$")
 
 
 @cache
@@ -270,9 +280,26 @@ def _title_before(
         match.group("title"), match.group("words") or match.group("detail")
     )
     minister = re.search(r"\bminister\b", match.group("title"), re.I) is not None
-    if presidency is None and (match.group("words") or match.group("lower")) and not minister:
+    # "Deputy Governor for Banking Supervision X": capitalised words after "for" are a field
+    field_words = next(
+        (
+            match.group(group)
+            for group in ("words", "org2")
+            if match.group(group)
+            and not minister
+            and re.search(r"\bfor\s+$", text[: match.start(group)])
+            and table.find_agency(match.group(group)) is None
+        ),
+        None,
+    )
+    if (
+        presidency is None
+        and (match.group("words") or match.group("lower"))
+        and not minister
+        and not field_words
+    ):
         return None  # only a minister's title is followed by a portfolio in words
-    org_text = match.group("org2") or presidency
+    org_text = (None if field_words else match.group("org2")) or presidency
     if org_text is None and match.group("lower"):
         org_text = _named_ministry(table, match.group("lower"), match.group("title"))
     if org_text is None and match.group("words"):
@@ -297,7 +324,7 @@ def _title_before(
     if org_text is None:
         after = _body_after_pattern(agencies).match(text[name_end:])
         org_text = after.group("org") if after else None
-    detail = None if presidency else (match.group("detail") or match.group("field"))
+    detail = None if presidency else (match.group("detail") or match.group("field") or field_words)
     # a sentence that starts with the title capitalises its field only by position
     # ("Aviation analyst X of Y"): with the body named elsewhere, it is the lower-case field
     initial = match.start("title") == 0 and org_text is not None
@@ -455,30 +482,48 @@ def _add_role(
 #: A second post in a relative clause after a name or its post: "X, who is also a deputy
 #: roads minister,", "X, a deputy roads minister who also heads the CDTIC".
 _ALSO_POST = re.compile(
-    r"(?:,\s+(?:a|an|the)\s+[^,;]{1,80}?)?,?\s+who\s+"
+    r"(?:\s+\([A-Z][\w&]+\))?(?:,\s+(?:a|an|the)\s+[^,;]{1,80}?)?,?\s+who\s+"
     r"(?:is\s+also|also\s+serves\s+as|(?P<heads>also\s+heads))\s+"
 )
 
 
 def find_second_posts(table: EntityTable, sentence: Sentence) -> None:
     """Posts a relative clause adds to a person named (or referred to) in ``sentence``."""
-    agencies = agency_names_pattern(table)
     for occurrence in [
         o for o in table.occurrences if o.kind == "person" and o.sentence == sentence.index
     ]:
-        match = _ALSO_POST.match(sentence.text, occurrence.end - sentence.start)
-        if match is None:
-            continue
-        rest = sentence.text[match.end() :]
-        role: _Role | None
-        if match.group("heads"):
-            body = re.match(rf"(?:the\s+)?{_org_span(agencies, 'org')}", rest)
-            role = ("head", None, body.group("org"), None) if body else None
-        else:
-            # the post is read as an apposition would be (", a deputy roads minister")
-            role = _title_after(table, ", " + rest, 0)
+        role = _second_post(table, sentence, occurrence.end - sentence.start)
         if role is not None:
             _add_role(table, sentence, table.person_by_ref(occurrence.ref), role, second=True)
+
+
+def find_second_posts_of_posts(table: EntityTable, sentences: tuple[Sentence, ...]) -> None:
+    """Posts a relative clause adds to a post written without a name, once the post is given
+    to its holder ("the head of the OIETAI, who is also a deputy economy minister,")."""
+    for unnamed in table.unnamed_roles:
+        if unnamed.person is None:
+            continue
+        sentence = sentences[unnamed.sentence]
+        role = _second_post(table, sentence, unnamed.end - sentence.start)
+        if role is not None:
+            _add_role(table, sentence, table.person_by_ref(unnamed.person), role, second=True)
+
+
+def _second_post(table: EntityTable, sentence: Sentence, position: int) -> _Role | None:
+    """The post of a ", who is also ..." or ", who also heads ..." clause at ``position``."""
+    match = _ALSO_POST.match(sentence.text, position)
+    if match is None:
+        return None
+    rest = sentence.text[match.end() :]
+    if match.group("heads"):
+        body = re.match(rf"(?:the\s+)?{_org_span(agency_names_pattern(table), 'org')}", rest)
+        return ("head", None, body.group("org"), None) if body else None
+    # the post is read as an apposition would be (", a deputy roads minister"); a portfolio
+    # may be written out ("a deputy roads and urban development minister")
+    written = re.match(rf"(?:an?|the)\s+{_simple_title()}(?=[\s,.;])", rest)
+    if written is not None and written.group("portfolio"):
+        return (written.group(0).split(None, 1)[1], written.group("portfolio"), None, None)
+    return _title_after(table, ", " + rest, 0)
 
 
 def role_agency(
@@ -510,7 +555,10 @@ def role_agency(
         if ministry is not None:
             return title, ministry
     if org_text:
-        return _with_portfolio(title, portfolio), _body_of(table, org_text, sentence)
+        held_at = _body_of(table, org_text, sentence)
+        if title == "deputy" and held_at is not None and _is_ministry(table, held_at):
+            title = "deputy minister"  # "the Energy Ministry's deputy for planning affairs"
+        return _with_portfolio(title, portfolio), held_at
     if portfolio and organisation_word:
         return _with_portfolio(title, portfolio), COUNTRY
     only = _only_ministry(table, title) if office == "state" else None
@@ -522,6 +570,13 @@ def role_agency(
     if office == "executive":
         return _with_portfolio(title, portfolio), MAIN
     return _with_portfolio(title, portfolio), None
+
+
+def _is_ministry(table: EntityTable, ref: str) -> bool:
+    """Whether the agency ``ref`` (not a marker) is a ministry."""
+    if ref in (MAIN, COUNTRY):
+        return False
+    return head_word(table.agency_by_ref(ref).label) == "ministry"
 
 
 #: The bodies a place's own officials head.
@@ -563,14 +618,31 @@ def _ministry_of(
         return known.ref
     if not _in_ministry(table, title):
         return None
-    agency = table.agency(_ministry_name(portfolio, organisation_word))
+    agency = table.agency(_ministry_name(table, portfolio, organisation_word))
     agency.sentences.append(sentence.index)
     return agency.ref
 
 
-def _ministry_name(portfolio: str, organisation_word: str) -> str:
-    """A ministry's name from a minister's portfolio: "industry" -> "Industry Ministry"."""
-    return f"{_capitalised(portfolio)} {organisation_word}"
+def _ministry_name(table: EntityTable, portfolio: str, organisation_word: str) -> str:
+    """A ministry's name from a minister's portfolio: "industry" -> "Industry Ministry", or the
+    official name of the Iranian ministry it fits in an Iranian article ("roads and urban
+    development" -> "Ministry of Roads and Urban Development")."""
+    name = f"{_capitalised(portfolio)} {organisation_word}"
+    if iranian_article(table.text):
+        official = [m for m in _iranian_ministries() if same_body(name, m)]
+        if len(official) == 1:
+            return official[0]
+    return name
+
+
+@cache
+def _iranian_ministries() -> tuple[str, ...]:
+    """The official names of the Iranian ministries in the reference gazetteer."""
+    return tuple(
+        e.label
+        for e in vocab.gazetteer()
+        if e.kind == "agency" and e.country == "Iran" and head_word(e.label) == "ministry"
+    )
 
 
 def _known_body(table: EntityTable, wanted: str) -> AgencyRecord | None:
@@ -698,6 +770,8 @@ def valid_person_name(table: EntityTable, name: str) -> bool:
         return False
     if lowered & COMPANY_SUFFIXES:
         return False  # "World Markets", "Mining Industries": words of a company's name
+    if lowered <= PORTFOLIO_WORDS:
+        return False  # "Deputy Roads and Urban Development Minister": a portfolio, no name
     if table.find_agency(name) is not None:
         return False
     return not any(w in places_by_form() for w in words) and name not in places_by_form()
@@ -819,7 +893,7 @@ def find_unnamed_roles(table: EntityTable, sentence: Sentence) -> None:
             if known is not None:
                 agency = known.ref
             elif _in_ministry(table, title):
-                ministry = _ministry_name(portfolio.strip(), organisation_word)
+                ministry = _ministry_name(table, portfolio.strip(), organisation_word)
             else:
                 continue
         elif agency is None and org_text is None and (match.group("det") or "").lower() == "the":
@@ -873,7 +947,11 @@ def _unnamed_agency(
 ) -> str | None:
     if org_text:
         if re.fullmatch(_ANAPHORA, org_text, re.I):
-            return MAIN
+            # "Kerman Industrial Parks Company, a subsidiary of ISIPO, plans ..., the company's
+            # managing director said": the company named last, else the article's main body
+            word = org_text.split()[-1].lower()
+            found = _body_by_word(table, word, position) if word in _BUSINESS_WORDS else None
+            return found or MAIN
         if re.fullmatch(_BODY_ANAPHORA, org_text, re.I):
             return _body_by_word(table, org_text.split()[-1].lower(), position)
         known = table.find_agency(org_text)
@@ -883,6 +961,12 @@ def _unnamed_agency(
 
 #: The words a firm's name may end with that "the company" refers back to.
 _BUSINESS_WORDS = frozenset({"company", "group", "corporation", "co", "firm"})
+
+
+_PARENT_ASIDE = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?:subsidiary|affiliate|arm|unit|branch|part|member)\s+of\s+"
+    r"[^,;]*$"
+)
 
 
 def _body_by_word(table: EntityTable, word: str, position: int) -> str | None:
@@ -899,6 +983,8 @@ def _body_by_word(table: EntityTable, word: str, position: int) -> str | None:
         and not o.generic
         and not table.is_news(o.ref)
         and any(words & set(name.lower().split()) for name in table.agency_by_ref(o.ref).names)
+        # "IOOC, a subsidiary of the National Iranian Oil Company,": the parent is no referent
+        and not _PARENT_ASIDE.search(table.text, max(0, o.start - 120), o.start)
     ]
     return max(fitting, key=lambda o: o.start).ref if fitting else None
 
