@@ -205,7 +205,7 @@ def _name_candidates(text: str, start: int, end: int) -> list[tuple[int, int, bo
             "dr",
         ):
             cut = i
-    if cut is None and len(words) >= 3 and _FIELD_BEFORE().search(text, max(0, start - 80), start):
+    if cut is None and len(words) >= 3 and _field_before().search(text, max(0, start - 80), start):
         # "CBI Deputy Governor for Banking Supervision Mahtab Ghazanfari": a field with no
         # closing "Affairs" ends where the name's last two words begin
         return [(start + words[-2].start(), end, False)]
@@ -231,7 +231,7 @@ def _title_word_near() -> re.Pattern[str]:
 
 
 @cache
-def _FIELD_BEFORE() -> re.Pattern[str]:  # noqa: N802
+def _field_before() -> re.Pattern[str]:
     """A title word and "for" right before a capitalised run: the run opens with a field."""
     return re.compile(rf"(?i:\b(?:{vocab.alternation(_title_tail_words())}))\s+for\s+$")
 
@@ -1013,7 +1013,7 @@ def link_unnamed_roles(table: EntityTable) -> bool:
             for p in table.people
             if role.ministry is None
             and any(
-                _settled(table, r).agency == _settle_marker(table, role.agency)
+                _settle_marker(table, r.agency) == _settle_marker(table, role.agency)
                 and _same_post(role.title, r.title)
                 for r in p.roles
             )

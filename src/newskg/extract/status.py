@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 
 from newskg.extract.quantities import Quantity
+from newskg.extract.vocab import COUNT
 from newskg.model import Status
 
 _ADVERBS = r"(?:(?:not|also|still|even|further|only|then|now|already|eventually|soon|probably|"
@@ -167,7 +168,7 @@ def status_of(text: str, quantity: Quantity, earlier: list[Status]) -> Status:
     with_opener = WITH_OPENER.match(text)
     if with_opener is not None and quantity.end <= with_opener.end():
         return Status.CURRENT  # "With 68 types of minerals, Iran is among the top 15"
-    if _OWNED_STOCK.search(before) and re.match(r"\s+[a-z]", after):
+    if quantity.kind == COUNT and _OWNED_STOCK.search(before) and re.match(r"\s+[a-z]", after):
         return Status.CURRENT  # "replacing the country's 3.2 million carbureted motorcycles"
     if planned_by_subject(before) or (_PLANNED_RELATIVE.match(after) and _DEFINITE.search(before)):
         return Status.TARGET
