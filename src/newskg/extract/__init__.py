@@ -52,7 +52,9 @@ def extract(article: Article) -> Extraction:
     sentences = split_sentences(text)
     table = find_entities(text, sentences)
     attributions = attribute(text, sentences, table)
-    calendar = CalendarContext.for_article(text, article.date_published)
+    calendar = CalendarContext.for_article(
+        text, article.date_published, [s.text for s in sentences]
+    )
     contexts = [
         SentenceContext(s, find_quantities(s.text), find_periods(s.text, calendar), a)
         for s, a in zip(sentences, attributions, strict=True)

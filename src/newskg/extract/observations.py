@@ -13,11 +13,18 @@ from decimal import Decimal
 from newskg.extract import vocab
 from newskg.extract.attribution import Attribution
 from newskg.extract.lexicon import COMPANY_NOUNS, SPEECH, words_pattern
-from newskg.extract.periods import Period, Role, iranian_year_of, shifted, with_year
+from newskg.extract.periods import (
+    Period,
+    Role,
+    iranian_year,
+    iranian_year_of,
+    shifted,
+    with_year,
+)
 from newskg.extract.quantities import Quantity, unknown_count_noun
 from newskg.extract.records import AmountMention, ObservationMention, Sentence
 from newskg.extract.reporting import reporting_year, year_span
-from newskg.extract.status import WITH_OPENER, from_level, status_of
+from newskg.extract.status import APPOSITION, WITH_OPENER, from_level, status_of
 from newskg.extract.table import EntityTable, Occurrence
 from newskg.extract.vocab import COUNT, MONEY, PERCENT, POINT, Unit
 from newskg.model import Status
@@ -169,6 +176,10 @@ def _sentence_observations(
                 # "sell 12 million policies", "loans to 21,400 artisans": a count of things the
                 # vocabulary has no unit for, never a unit borrowed from the figure before
                 unit = vocab.unit_by_notation("ITEM")
+            elif _ANOTHER_BEFORE.search(before[-12:]) or _MORE_AFTER.match(after):
+                # "another 40 are scheduled to resume", "three more by the end of the year": more
+                # of what the figure before counted, no part of it
+                unit = _unit_before(last_unit_quantity, [*earlier, *result], shares=False)
             elif ok := _BARE_OK.search(before[-30:]):
                 # "up from 38m" compares with a figure of its own sentence only
                 borrowed = [] if ok.group(0).rstrip().endswith("from") else previous
@@ -250,6 +261,14 @@ def _sentence_observations(
             # the latest one of that length when the length is written
             reference = _reference_of_length(s_text, [*earlier, *result]) or reference
             period_tuple = (reference[0], reference[1], None)
+        elif period is not None and period.deadline and status is Status.ACHIEVED:
+            assert period.last is not None
+            # "640 hectares had been allocated by the end of Shahrivar": since the year began
+            period_tuple = (
+                iranian_year(iranian_year_of(period.last))[0],
+                period.last,
+                period.label,
+            )
         elif period is not None:
             period_tuple = (period.first, period.last, period.label)
         elif fallback is not None and _of_the_year(s_text, status):
@@ -416,6 +435,8 @@ _PARTS_OF = re.compile(
 #: "of which 610,000 are", "Of the trainees, 410,000 were", "followed by Bank Sepah with 151,000".
 _BARE_PART_BEFORE = re.compile(
     r"(?:\b(?:of\s+which|of\s+whom|among\s+them|including)"
+    # "1,050 parks in the country, of which ISIPO runs 873"
+    r"|\bof\s+which\s+(?:[A-Z][\w-]*\s+){1,3}(?:runs|has|owns|operates|manages|holds)"
     r"|\b[Oo]f\s+(?:the|these|those|them|this|that)\b[\w\s-]{0,30},"
     r"|\bfollowed\s+by\s+[\w\s'’-]{1,40}?\s+with)"
     r"\s+(?:about\s+|nearly\s+|some\s+|over\s+|more\s+than\s+|only\s+|just\s+|almost\s+)?$"
@@ -424,6 +445,10 @@ _BARE_PART_BEFORE = re.compile(
 _BARE_PART_AFTER = re.compile(r"\s+of\s+(?:them|these|those|which|whom)\b")
 #: The next part of a list of parts: "410,000 were women and about 260,000 were graduates".
 _BARE_AND = re.compile(r"\band\s+(?:about\s+|nearly\s+|some\s+|over\s+|only\s+)?$")
+
+
+_ANOTHER_BEFORE = re.compile(r"\banother\s+$")
+_MORE_AFTER = re.compile(r"\s+more\b(?!\s+than\b)")
 
 
 def _bare_part(before: str, after: str) -> bool:
@@ -530,10 +555,12 @@ def _status(text: str, quantity: Quantity, so_far: list[ObservationMention]) -> 
 def _own_status_cue(text: str, quantity: Quantity) -> bool:
     left, right = _clause(text, quantity.start, quantity.end)
     part = re.match(r"\s+of\s+(?:which|whom)\s+[^,;.]*", text[quantity.end :])
-    own = left + right + (part.group(0) if part else "")
+    restated = APPOSITION.match(text, quantity.end)
+    after_restatement = _clause(text, restated.end(), restated.end())[1] if restated else ""
+    own = left + right + (part.group(0) if part else "") + after_restatement
     return bool(
         re.search(
-            r"\b(?:so\s+far|have\s+been|has\s+been|have\s+resumed|revived|were|will|would)\b",
+            r"\b(?:so\s+far|have\s+been|has\s+been|had\s+been|have\s+resumed|revived|were|will|would)\b",
             own,
         )
     )
@@ -860,6 +887,12 @@ def _reported_subject(
     dateline = _DATELINE.match(text)
     if dateline is not None:
         in_sentence = [o for o in in_sentence if o.start >= dateline.end()]
+    occasion = _OCCASION.match(sentence.text)
+    if occasion is not None:
+        # "Speaking at a press conference in Tehran, X said": where it was said, not whose
+        in_sentence = [
+            o for o in in_sentence if not (o.kind == "place" and o.start < base + occasion.end())
+        ]
     after = text[q_end : base + len(sentence.text)]
     if table.country and re.search(r"(?:country|nation)['’]s\s+(?:total\s+)?$", text[base:q_start]):
         return table.country
@@ -912,6 +945,14 @@ def _reported_subject(
                 return occurrence.ref
     for occurrence in in_sentence:
         if (
+            occurrence.kind == "agency"
+            and occurrence.start >= q_end
+            and _THROUGH.fullmatch(text, q_end, occurrence.start)
+        ):
+            # "SMEs received 486 trillion rials in loans through ISIPO": the channel's program
+            return occurrence.ref
+    for occurrence in in_sentence:
+        if (
             occurrence.start >= q_end
             and re.search(r"\bby\s+(?:the\s+)?$", text[q_end : occurrence.start])
             and ", " not in text[q_end : occurrence.start]
@@ -954,6 +995,11 @@ def _reported_subject(
     return main or table.country
 
 
+#: A sentence opened by the occasion of a statement ("Addressing a meeting ... in Tehran,").
+_OCCASION = re.compile(
+    r"(?:[^–—\n]{0,40}[–—]\s+)?(?:Speaking|Addressing|Talking|Writing|Visiting)\b[^,;]{0,120},\s+"
+)
+_THROUGH = re.compile(r"[^,;]{0,40}?\bthrough\s+(?:the\s+)?")
 #: A verb that gives its subject's share of a whole ("accounted for about", "made up").
 _SHARE_VERB = re.compile(
     r"\b(?:accounted\s+for|accounts?\s+for|made\s+up|makes?\s+up|represented|constituted)"
@@ -1048,7 +1094,9 @@ _PROGRAM_BEFORE = re.compile(
     r"(?:[a-z]+\s+){0,4}?(?:(?:about|nearly|some|over|more\s+than)\s+)?$"
 )
 _PROGRAM_AFTER = re.compile(
-    r"\s*(?:[\w-]+\s+){0,8}?(?:under|on|through|by|in)\s+the\s+(?:program|programme|scheme)\b"
+    r"\s*(?:[\w-]+\s+){0,8}?(?:under|on|through|by|in)\s+the\s+(?:program|programme|scheme"
+    # "under the National Housing Action Plan" (a national development plan is the country's)
+    r"|(?:[A-Z][\w-]*\s+){1,5}(?<!Development\s)(?:Plan|Program|Programme|Scheme))\b"
     r"(?:['’]s)?"
 )
 
@@ -1364,9 +1412,17 @@ def _period(
             p for p in usable if not (p.annual and re.search(r"whole|full|entire", p.label or ""))
         ]
 
+    restated = APPOSITION.match(text, quantity.end)
+
     def blocked(period: Period) -> bool:
+        # a restatement (", or 19 percent of the target,") stands for the figure, not between
         low, high = sorted((period.start, quantity.start))
-        return any(low < q.start < high and q is not quantity for q in quantities)
+        return any(
+            low < q.start < high
+            and q is not quantity
+            and not (restated and restated.start() <= q.start < restated.end())
+            for q in quantities
+        )
 
     after = [p for p in usable if p.start >= quantity.end and not blocked(p)]
     before = [p for p in usable if p.end <= quantity.start and not blocked(p)]

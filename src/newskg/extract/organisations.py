@@ -40,10 +40,11 @@ _OPENERS = (
     r"|Since|During|While|Although|When|If|As|Of|To)\b)"
 )
 _ORG_WORDS = words_pattern(frozenset(w.capitalize() for w in ORGANISATION_WORDS))
-_CAP_LIST = rf"{CAP_WORD}(?:(?:,\s+|\s+)(?:(?:and|&)\s+)?{CAP_WORD})*"
 #: What may follow a body's organisation word: up to two "of/for ..." tails ("Center for
 #: Exchange of Gold and Currency").
-_TAILS = rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_CAP_LIST}){{0,2}}"
+#: ... "Vice-Presidency for Science, Technology and Knowledge-based Economy" ("-based" words)
+_TAIL_LIST = rf"{CAP_WORD}(?:-based)?(?:(?:,\s+|\s+)(?:(?:and|&)\s+)?{CAP_WORD}(?:-based)?)*"
+_TAILS = rf"(?:\s+(?:of|for|on)\s+(?:the\s+)?{_TAIL_LIST}){{0,2}}"
 #: A name with an organisation word: modifiers before it, "of/for ..." or names after it.
 _ORG_NAME = re.compile(
     rf"\b{_OPENERS}(?:{CAP_WORD}(?:,?\s+(?:(?:and|&|of|for|the)\s+)*?))*?"
@@ -545,6 +546,18 @@ def find_generic_references(table: EntityTable, sentence: Sentence) -> None:
         )
 
 
+_PARENT_ASIDE = re.compile(
+    r",\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?:subsidiary|affiliate|arm|unit|branch|part|member)\s+of\s+"
+    r"[^,;]*$"
+)
+
+
+def in_parent_aside(text: str, position: int) -> bool:
+    """Whether ``position`` lies in a ", a subsidiary of X," aside: X is the parent of the body
+    named before it, never what "the company" refers back to."""
+    return _PARENT_ASIDE.search(text, max(0, position - 120), position) is not None
+
+
 def _referent(table: EntityTable, match: re.Match[str], position: int) -> str | None:
     """The agency a generic reference ``match`` refers to, None when it refers to none."""
     head = match.group("head")
@@ -552,7 +565,11 @@ def _referent(table: EntityTable, match: re.Match[str], position: int) -> str | 
     earlier = [
         o
         for o in table.occurrences
-        if o.kind == "agency" and o.start < position and not o.generic and not table.is_news(o.ref)
+        if o.kind == "agency"
+        and o.start < position
+        and not o.generic
+        and not table.is_news(o.ref)
+        and not in_parent_aside(table.text, o.start)
     ]
 
     def fits(agency: AgencyRecord) -> bool:

@@ -30,6 +30,7 @@ from newskg.extract.organisations import (
     COMPANY_NAME,
     OWNER,
     agency_names_pattern,
+    in_parent_aside,
     place_owned,
     places_by_form,
     strip_openers,
@@ -145,7 +146,9 @@ def _title_after_pattern(agencies: str) -> re.Pattern[str]:
     return re.compile(
         rf",\s+(?:(?P<anaphor>{_BODY_ANAPHORA})['’]s\s+|the\s+|an?\s+)?"
         rf"(?:{_org_span(agencies, 'org')}(?:['’]s?)?\s+)?{_title_phrase()}"
-        rf"(?:\s+(?:of|at|with|for|in)\s+(?:the\s+)?{_org_span(agencies, 'org2')})?"
+        rf"(?:\s+(?:of|at|with|for|in)\s+(?:the\s+)?{_org_span(agencies, 'org2')}"
+        # "of the PMO's Hormozgan Ports and Maritime Department": the department is the body
+        r"(?:['’]s\s+(?P<unit>[A-Z][\w-]*(?:\s+(?:and\s+)?[A-Z][\w-]*){0,6}))?)?"
         # a portfolio in words may list ("of industry, mining and trade"), but ends before
         # the clause goes on (", said")
         rf"(?:\s+of\s+(?P<ministry>[a-z]+(?:,\s+(?!(?:{SPEECH})\b)[a-z]+)*(?:,?\s+and\s+[a-z]+)?"
@@ -352,8 +355,12 @@ def _title_after(
     match = _title_after_pattern(agency_names_pattern(table)).match(text, name_end)
     if match is None:
         return None
+    unit = match.group("unit")
     org_text = (
-        match.group("org") or match.group("org2") or match.group("org3") or match.group("anaphor")
+        match.group("org")
+        or (unit if unit and head_word(unit) else match.group("org2"))
+        or match.group("org3")
+        or match.group("anaphor")
     )
     presidency = None
     if org_text is None:
@@ -556,8 +563,8 @@ def role_agency(
             return title, ministry
     if org_text:
         held_at = _body_of(table, org_text, sentence)
-        if title == "deputy" and held_at is not None and _is_ministry(table, held_at):
-            title = "deputy minister"  # "the Energy Ministry's deputy for planning affairs"
+        if title == "deputy" and held_at is not None:
+            title = _deputy_at(table, held_at)
         return _with_portfolio(title, portfolio), held_at
     if portfolio and organisation_word:
         return _with_portfolio(title, portfolio), COUNTRY
@@ -572,11 +579,18 @@ def role_agency(
     return _with_portfolio(title, portfolio), None
 
 
-def _is_ministry(table: EntityTable, ref: str) -> bool:
-    """Whether the agency ``ref`` (not a marker) is a ministry."""
+def _deputy_at(table: EntityTable, ref: str) -> str:
+    """The post a bare "deputy" holds at the body ``ref``: "the Energy Ministry's deputy for
+    planning affairs" is a deputy minister, "NDFI's deputy for financing" a deputy head; a
+    vice-presidency's deputy (and a company's or a bank's, whose posts vary) stays "deputy"."""
     if ref in (MAIN, COUNTRY):
-        return False
-    return head_word(table.agency_by_ref(ref).label) == "ministry"
+        return "deputy"
+    words = set(re.findall(r"[a-z]+", table.agency_by_ref(ref).label.lower()))
+    if "ministry" in words:
+        return "deputy minister"
+    if words & {"presidency", "company", "corporation", "group", "bank", "co", "inc", "plc"}:
+        return "deputy"
+    return "deputy head"
 
 
 #: The bodies a place's own officials head.
@@ -963,12 +977,6 @@ def _unnamed_agency(
 _BUSINESS_WORDS = frozenset({"company", "group", "corporation", "co", "firm"})
 
 
-_PARENT_ASIDE = re.compile(
-    r",\s+(?:a|an|the)\s+(?:[a-z]+\s+)?(?:subsidiary|affiliate|arm|unit|branch|part|member)\s+of\s+"
-    r"[^,;]*$"
-)
-
-
 def _body_by_word(table: EntityTable, word: str, position: int) -> str | None:
     """The body last named before ``position`` whose name has the organisation word ``word``
     ("the bank's deputy governor" after "the Central Bank of Iran", "the head of the
@@ -984,7 +992,7 @@ def _body_by_word(table: EntityTable, word: str, position: int) -> str | None:
         and not table.is_news(o.ref)
         and any(words & set(name.lower().split()) for name in table.agency_by_ref(o.ref).names)
         # "IOOC, a subsidiary of the National Iranian Oil Company,": the parent is no referent
-        and not _PARENT_ASIDE.search(table.text, max(0, o.start - 120), o.start)
+        and not in_parent_aside(table.text, o.start)
     ]
     return max(fitting, key=lambda o: o.start).ref if fitting else None
 
@@ -1046,9 +1054,11 @@ def link_unnamed_roles(table: EntityTable) -> bool:
             )
             made_ministry = True
         if person is not None:
-            person.roles.append(
-                RoleMention(role.agency, role.title, role.label, None, role.sentence)
-            )
+            settled = _settle_marker(table, role.agency)
+            title = role.title
+            if title == "deputy" and settled is not None:
+                title = _deputy_at(table, settled)
+            person.roles.append(RoleMention(role.agency, title, role.label, None, role.sentence))
             role.person = person.ref
     for role in table.unnamed_roles:
         if role.person:

@@ -20,6 +20,7 @@ from __future__ import annotations
 
 import calendar
 import re
+from collections.abc import Sequence
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 from enum import StrEnum
@@ -138,6 +139,9 @@ class Period:
     (``Role.OWN``): ``same``, with the year in ``label``."""
     annual: bool = False
     """Written as a whole year without saying which ("full-year", "annual", "for the year")."""
+    deadline: bool = False
+    """Written as the end of a month ("by the end of Shahrivar"): what is planned by then has no
+    start; what was done by then counts from the start of the Iranian year."""
 
     @property
     def resolved(self) -> bool:
@@ -159,12 +163,22 @@ class CalendarContext:
     """The first year of the development plan the article named last ("the end of the plan")."""
 
     @classmethod
-    def for_article(cls, text: str, published: date | None) -> CalendarContext:
-        """The context of an article: Iranian when it speaks of the Iranian calendar."""
+    def for_article(
+        cls, text: str, published: date | None, sentences: Sequence[str] = ()
+    ) -> CalendarContext:
+        """The context of an article: Iranian when it speaks of the Iranian calendar; an undated
+        one takes its current year from the first of its ``sentences`` that dates it."""
         context = cls(iranian=bool(_IRANIAN_CUES.search(text)), published=published)
         if published is not None:
             context.iranian_year = iranian_year_of(published)
             context.gregorian_year = published.year
+        else:
+            # an undated article's first gloss ("the past Iranian year 1401 (ended March 20,
+            # 2023)") fixes "the current year" for the sentences before it too
+            for sentence in sentences:
+                _anchor_from_gloss(sentence, context)
+                if context.iranian_year is not None:
+                    break
         fiscal = _FISCAL_END.search(text) if re.search(r"\bfiscal\b", text, re.I) else None
         if fiscal is not None:
             context.fiscal_end_month = _month(fiscal.group("m") or fiscal.group("m2"))
@@ -332,6 +346,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("month", re.compile(
         rf"\b(?P<prep>in|during|for|of|since|from|on|than|against|to|at\s+the\s+end\s+of)\s+"
         rf"(?:the\s+month\s+of\s+)?(?P<month>{_MONTH})(?:\s+(?P<year>{_GREG_YEAR}))?\b(?!\s+\d)")),
+    # "up from 5,930 at the start of the year": the level on the year's first day
+    ("year_start", re.compile(
+        r"\b(?:at|on)\s+the\s+(?:start|beginning)\s+of\s+the\s+(?:current\s+)?(?:Iranian\s+)?"
+        r"(?:calendar\s+|fiscal\s+)?year\b(?!\s*\d)", re.I)),
     ("so_far", re.compile(
         r"\b(?:so\s+far|to\s+date|thus\s+far|up\s+to\s+now|since\s+the\s+(?:beginning|start)"
         r"\s+of\s+(?:the\s+)?(?:current\s+|this\s+)?(?:Iranian\s+)?(?:calendar\s+|fiscal\s+)?year)"
@@ -585,9 +603,10 @@ def _anchor_from_gloss(sentence: str, context: CalendarContext) -> None:
         context.iranian_year = int(written.group(1))
         return
     glossed = glossed_current_year(sentence)
-    if glossed is not None and context.iranian_year is None:
-        context.iranian_year = glossed
-        context.gregorian_year = iranian_year(glossed)[0].year
+    if glossed is not None:
+        if context.iranian_year is None:
+            context.iranian_year = glossed
+            context.gregorian_year = iranian_year(glossed)[0].year
         return
     match = _DATE.search(sentence)
     which = re.search(
@@ -836,6 +855,17 @@ def _since_when(match: re.Match[str], context: CalendarContext, _: str) -> Perio
     return Period(*_span(match), first, last, f"{match.group('month')} {year}")
 
 
+def _year_start(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
+    """ "at the start of the year": the first day of the current (Iranian) year."""
+    if context.iranian and context.iranian_year is not None:
+        first = iranian_year(context.iranian_year)[0]
+    elif context.gregorian_year is not None:
+        first = date(context.gregorian_year, 1, 1)
+    else:
+        return None
+    return Period(*_span(match), first, first, match.group(0))
+
+
 def _since_event(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
     """ "since the program began in 1394": from the first day of that year, open-ended."""
     year = int(match.group("year"))
@@ -914,7 +944,7 @@ def _iranian_month(match: re.Match[str], context: CalendarContext, sentence: str
     )
     if deadline and not match.group("year") and context.iranian_year is not None:
         last_day = iranian_months(context.iranian_year, month, month)[1]
-        return Period(*_span(match), None, last_day, match.group(0))
+        return Period(*_span(match), None, last_day, match.group(0), deadline=True)
     year = (
         int(match.group("year"))
         if match.group("year")
@@ -1030,6 +1060,7 @@ _RESOLVERS = {
     "by": _by,
     "iranian_month": _iranian_month,
     "since_event": _since_event,
+    "year_start": _year_start,
     "same_period": _same_period,
     "shift": _shift,
     "month": _gregorian_month,

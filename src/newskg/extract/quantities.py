@@ -181,7 +181,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # number starts a name ("4.0 International License"), not a counted noun.
     noun = re.compile(
         rf"(?P<mods>(?:(?:[a-z][\w’'-]*|[A-Z]{{2,}}s?)\s+){{0,4}}?)"
-        rf"(?P<noun>{vocab.alternation(words)}|{vocab.alternation(codes)})\b"
+        # an acronym's plural is a counted noun too ("2,460 SMEs")
+        rf"(?P<noun>{vocab.alternation(words)}|(?:{vocab.alternation(codes)})s?)\b"
     )
     return re.compile(number), noun
 
@@ -309,8 +310,12 @@ def _read(text: str, match: re.Match[str], noun_re: re.Pattern[str]) -> Quantity
         value *= unit.factor
         value_max = value_max * unit.factor if value_max is not None else None
         unit = vocab.units_by_iri()[unit.base]
-    if word_number and unit is None:
-        return None
+    if (
+        word_number
+        and unit is None
+        and not _MORE_OF_THE_SAME.search(text, max(0, num_start - 8), end + 6)
+    ):
+        return None  # "one", "two" in prose; but "another nine", "three more" count
     if unit is not None and unit.kind in (PERCENT, POINT) and noun is None and value > 1000:
         return None
     approx_word = (match.group("approx") or "").strip().lower() or None
@@ -391,6 +396,10 @@ def _range_ok(text: str, match: re.Match[str]) -> bool:
     if joiner.startswith("and"):
         return "between" in before
     return True
+
+
+#: A word number that counts more of what was counted before: "another nine", "three more".
+_MORE_OF_THE_SAME = re.compile(r"\banother\s+[a-z]+\b|\b[a-z]+\s+more\b(?!\s+than)")
 
 
 def _is_not_a_figure(text: str, match: re.Match[str], word_number: bool) -> bool:

@@ -78,7 +78,9 @@ _CUES: list[tuple[Status, re.Pattern[str]]] = [
         # a verb of doing again ("restarted", "reactivated", "reopened"): revival programs
         r"|re(?!quired)[a-z]{3,}ed)\b")),
     (Status.CURRENT, re.compile(
-        r"\b(?:there\s+(?:are|is)|currently|now|at\s+present|presently|owns|employs|remains?"
+        # "currently stood at 27 percent": a level now, whatever the tense
+    r"\bcurrently\s+(?:stood|was|were)\b"
+    r"|\b(?:there\s+(?:are|is)|currently|now|at\s+present|presently|owns|employs|remains?"
         r"|stands|holds|held|manages|generates|existing|is|are|has|have|on\s+hold|at\s+the"
         r"\s+moment|keeps|kept|owes?|the\s+capacity\s+to|supports|runs|operates|covers?|serves"
         r"|(?:is|are)\s+home\s+to"
@@ -165,6 +167,15 @@ def status_of(text: str, quantity: Quantity, earlier: list[Status]) -> Status:
             return Status.ACHIEVED  # "the figure equals 65 percent of its annual target"
     if _PLANNING_NOUN.search(before) or re.match(r"\s*(?:target|goal)\b", after):
         return Status.TARGET
+    if _BEATEN_BY.search(before):
+        return Status.ACHIEVED  # "beating its target of 130 trillion rials by nearly 14 percent"
+    if _COULD_AFTER.match(after):
+        return Status.POTENTIAL  # "another 1,200 units that could return to production"
+    left_clause = clause(text, quantity.start, quantity.end)[0]
+    if _PLANNED_FOR.search(left_clause):
+        return (
+            Status.TARGET
+        )  # "Our target for 1403 is 900 trillion rials of loans for 15,000 units"
     with_opener = WITH_OPENER.match(text)
     if with_opener is not None and quantity.end <= with_opener.end():
         return Status.CURRENT  # "With 68 types of minerals, Iran is among the top 15"
@@ -203,11 +214,21 @@ def status_of(text: str, quantity: Quantity, earlier: list[Status]) -> Status:
     ):
         return Status.TARGET  # "a budget of 4.8 trillion rials this year, 35 percent more than"
     found = _nearest(left, text, reverse=True)
+    if found is None and _WORK_DONE.search(left):
+        return Status.ACHIEVED  # "IOOC ... drilled 17 new development wells"
     if found is not None and opener.strip() == "and" and earlier and _bare(found[1]):
         return earlier[-1]  # "set to close 20% of its factories and shed 10% of the workforce"
     status = found[0] if found else None
     if status is None:
         right_cue = _nearest(right, text, reverse=False)
+        apposition = APPOSITION.match(after)
+        if right_cue is None and apposition is not None:
+            # "260 hectares, or 19 percent of the target, have already been allocated": the verb
+            # after the restatement, when it is one of doing or planning
+            at = quantity.end + apposition.end()
+            right_cue = _nearest(clause(text, at, at)[1], text, reverse=False)
+            if right_cue is not None and right_cue[0] is Status.CURRENT:
+                right_cue = None
         status = right_cue[0] if right_cue else None
     if status is None:
         wide = _nearest(before, text, reverse=True, local=False) or _nearest(
@@ -228,6 +249,31 @@ _PLANNED_RELATIVE = re.compile(
 )
 _DEFINITE = re.compile(r"\b(?:the|[Tt]hose|[Tt]hese)\s+$")
 
+#: Verbs of the work itself in program reports, as the verb before their figure ("drilled 17
+#: wells", "covered 52,000 square kilometers"); after a figure they are mostly participles
+#: ("268,000 units built under the program will be handed over").
+_WORK_DONE = re.compile(
+    r"\b(?:drilled|covered|explored|installed|built|constructed|commissioned|inaugurated"
+    r"|connected|financed|funded|trained|processed|extracted|renovated|sealed|equipped"
+    r"|purchased|procured|carried|absorbed|discovered)\s+(?:[\w-]+\s+){0,3}?"
+    r"(?:(?:about|nearly|some|over|more\s+than|a\s+total\s+of)\s+)?$"
+)
+#: A margin by which a result beat its target: "exceeding its target of 250,000 km2 by".
+_BEATEN_BY = re.compile(
+    r"\b(?:beat(?:ing)?|exceed(?:ing|ed)?|surpass(?:ing|ed)?|outperform(?:ing|ed)?)\s+"
+    r"[^,;.]{0,60}?\b(?:target|goal)\b[^,;.]{0,50}?\bby\s+(?:(?:nearly|about|some|over|almost"
+    r"|more\s+than)\s+)?$"
+)
+#: A relative clause of possibility on what the figure counts: "units that could return".
+_COULD_AFTER = re.compile(r"\s+(?:that|which)\s+(?:could|can|may|might)\b(?!\s+not\b)")
+#: A figure further on in a clause whose subject is a target: "Our target ... is X for N units".
+_PLANNED_FOR = re.compile(
+    r"\b(?:target|goal)s?\b[^,;.]{0,60}?\b(?:is|was)\s+[^,;.]{1,80}?\b(?:for|of)\s+"
+    r"(?:(?:about|some|nearly|around)\s+)?$",
+    re.IGNORECASE,
+)
+#: A restatement of the figure between commas: ", or 19 percent of the target,".
+APPOSITION = re.compile(r",\s+or\s+[^,;]{1,60},")
 #: A sentence opened by what its subject has: "With 68 types of minerals and ..., Iran is".
 WITH_OPENER = re.compile(r"(?:[^–—\n]{0,40}[–—]\s+)?[“\"]?With\s+[^,;]{4,120},\s+")
 #: A possessive right before a counted figure: what the country or body has.
