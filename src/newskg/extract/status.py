@@ -79,8 +79,8 @@ _CUES: list[tuple[Status, re.Pattern[str]]] = [
         r"|re(?!quired)[a-z]{3,}ed)\b")),
     (Status.CURRENT, re.compile(
         # "currently stood at 27 percent": a level now, whatever the tense
-    r"\bcurrently\s+(?:stood|was|were)\b"
-    r"|\b(?:there\s+(?:are|is)|currently|now|at\s+present|presently|owns|employs|remains?"
+        r"\bcurrently\s+(?:stood|was|were)\b"
+        r"|\b(?:there\s+(?:are|is)|currently|now|at\s+present|presently|owns|employs|remains?"
         r"|stands|holds|held|manages|generates|existing|is|are|has|have|on\s+hold|at\s+the"
         r"\s+moment|keeps|kept|owes?|the\s+capacity\s+to|supports|runs|operates|covers?|serves"
         r"|(?:is|are)\s+home\s+to"
@@ -173,9 +173,8 @@ def status_of(text: str, quantity: Quantity, earlier: list[Status]) -> Status:
         return Status.POTENTIAL  # "another 1,200 units that could return to production"
     left_clause = clause(text, quantity.start, quantity.end)[0]
     if _PLANNED_FOR.search(left_clause):
-        return (
-            Status.TARGET
-        )  # "Our target for 1403 is 900 trillion rials of loans for 15,000 units"
+        # "Our target for 1403 is 900 trillion rials of loans for 15,000 units"
+        return Status.TARGET
     with_opener = WITH_OPENER.match(text)
     if with_opener is not None and quantity.end <= with_opener.end():
         return Status.CURRENT  # "With 68 types of minerals, Iran is among the top 15"
