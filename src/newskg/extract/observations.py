@@ -24,7 +24,13 @@ from newskg.extract.periods import (
 from newskg.extract.quantities import Quantity, unknown_count_noun
 from newskg.extract.records import AmountMention, ObservationMention, Sentence
 from newskg.extract.reporting import reporting_year, year_span
-from newskg.extract.status import APPOSITION, WITH_OPENER, from_level, status_of
+from newskg.extract.status import (
+    APPOSITION,
+    LEAD_DATELINE,
+    WITH_OPENER,
+    from_level,
+    status_of,
+)
 from newskg.extract.table import EntityTable, Occurrence
 from newskg.extract.vocab import COUNT, MONEY, PERCENT, POINT, Unit
 from newskg.model import Status
@@ -997,7 +1003,7 @@ def _reported_subject(
 
 #: A sentence opened by the occasion of a statement ("Addressing a meeting ... in Tehran,").
 _OCCASION = re.compile(
-    r"(?:[^–—\n]{0,40}[–—]\s+)?(?:Speaking|Addressing|Talking|Writing|Visiting)\b[^,;]{0,120},\s+"
+    rf"{LEAD_DATELINE}(?:Speaking|Addressing|Talking|Writing|Visiting)\b[^,;]{{0,120}},\s+"
 )
 _THROUGH = re.compile(r"[^,;]{0,40}?\bthrough\s+(?:the\s+)?")
 #: A verb that gives its subject's share of a whole ("accounted for about", "made up").

@@ -1143,9 +1143,8 @@ def settle_role_agencies(table: EntityTable) -> None:
 
 
 def _settled(table: EntityTable, role: RoleMention) -> RoleMention:
-    if role.agency not in (MAIN, COUNTRY):
-        return role
-    return replace(role, agency=_settle(table, role.agency))
+    settled = _settle_marker(table, role.agency)
+    return role if settled == role.agency else replace(role, agency=settled)
 
 
 def _settle_marker(table: EntityTable, agency: str | None) -> str | None:

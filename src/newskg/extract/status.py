@@ -159,20 +159,20 @@ def status_of(text: str, quantity: Quantity, earlier: list[Status]) -> Status:
     """The status of ``quantity`` in sentence ``text``; ``earlier`` holds the statuses of the
     sentence's earlier figures."""
     before, after = text[: quantity.start], text[quantity.end :]
-    if _SHARE_OF_TARGET.match(after) and re.search(
-        r"%|percent", text[quantity.start : quantity.end]
+    left, right, opener = clause(text, quantity.start, quantity.end)
+    if (
+        _SHARE_OF_TARGET.match(after)
+        and re.search(r"%|percent", text[quantity.start : quantity.end])
+        and not _PLANNING.search(left)
     ):
-        left, _, _ = clause(text, quantity.start, quantity.end)
-        if not _PLANNING.search(left):
-            return Status.ACHIEVED  # "the figure equals 65 percent of its annual target"
+        return Status.ACHIEVED  # "the figure equals 65 percent of its annual target"
     if _PLANNING_NOUN.search(before) or re.match(r"\s*(?:target|goal)\b", after):
         return Status.TARGET
     if _BEATEN_BY.search(before):
         return Status.ACHIEVED  # "beating its target of 130 trillion rials by nearly 14 percent"
     if _COULD_AFTER.match(after):
         return Status.POTENTIAL  # "another 1,200 units that could return to production"
-    left_clause = clause(text, quantity.start, quantity.end)[0]
-    if _PLANNED_FOR.search(left_clause):
+    if _PLANNED_FOR.search(left):
         # "Our target for 1403 is 900 trillion rials of loans for 15,000 units"
         return Status.TARGET
     with_opener = WITH_OPENER.match(text)
@@ -182,7 +182,6 @@ def status_of(text: str, quantity: Quantity, earlier: list[Status]) -> Status:
         return Status.CURRENT  # "replacing the country's 3.2 million carbureted motorcycles"
     if planned_by_subject(before) or (_PLANNED_RELATIVE.match(after) and _DEFINITE.search(before)):
         return Status.TARGET
-    left, right, opener = clause(text, quantity.start, quantity.end)
     part = _PART_AFTER.match(after)
     if part is not None:
         # "2,900 projects, 450 of which would be completed": the verb after "of which"
@@ -274,7 +273,9 @@ _PLANNED_FOR = re.compile(
 #: A restatement of the figure between commas: ", or 19 percent of the target,".
 APPOSITION = re.compile(r",\s+or\s+[^,;]{1,60},")
 #: A sentence opened by what its subject has: "With 68 types of minerals and ..., Iran is".
-WITH_OPENER = re.compile(r"(?:[^–—\n]{0,40}[–—]\s+)?[“\"]?With\s+[^,;]{4,120},\s+")
+#: What may stand before a sentence's first words: the lead's dateline ("TEHRAN (IRNA) – ").
+LEAD_DATELINE = r"(?:[^–—\n]{0,40}[–—]\s+)?"
+WITH_OPENER = re.compile(rf"{LEAD_DATELINE}[“\"]?With\s+[^,;]{{4,120}},\s+")
 #: A possessive right before a counted figure: what the country or body has.
 _OWNED_STOCK = re.compile(r"\b(?:the\s+)?(?:country|nation|province|city)['’]s\s+$|\bIran['’]s\s+$")
 #: A change that compares the figure before it: ", 35 percent more than last year".
