@@ -166,7 +166,7 @@ _SPEAKS_AFTER = re.compile(
 #: deputy minister for employment affairs, X,"), or the body whose data a sentence reports.
 _SPEAKS_BEFORE = re.compile(
     r"(?:(?:[Aa]ccording\s+to|[Qq]uoting|said|told)\s+(?:the\s+)?"
-    r"|[Aa]ccording\s+to\s+the\s+[^,]{3,80},\s*"
+    r"|[Aa]ccording\s+to\s+the\s+(?!official,)[^,]{3,80},\s*"
     r"|(?:data|figures|report|statistics)\s+(?:released|published|issued)\s+by\s+(?:the\s+)?)$"
 )
 #: A speaker before "said the X": the X is what the speech is about, not who speaks.

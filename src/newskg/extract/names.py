@@ -55,7 +55,9 @@ def agency_key(name: str) -> str:
 def head_word(name: str) -> str | None:
     """The organisation word of a name ("ministry"), None when it has none."""
     words = [w for w in _ASCII_WORD.findall(ascii_lower(name)) if w not in _STOP]
-    for word in (words[-1:] + words[:1]) if words else []:
+    # "Export Development Bank of Iran": the word before "of" heads the name
+    before_of = _ASCII_WORD.findall(ascii_lower(re.split(r"\s+of\s+", name, maxsplit=1)[0]))
+    for word in (words[-1:] + before_of[-1:] + words[:1]) if words else []:
         if word in ORGANISATION_WORDS:
             return str(word)
     return None

@@ -281,6 +281,8 @@ def _sentence_observations(
             period_tuple = (fallback[0], fallback[1], None)
         else:
             period_tuple = (None, None, None)
+        if status is Status.ACHIEVED and shift is None and not _ALLOTTED.search(before[-60:]):
+            period_tuple = _so_far_in_year(period_tuple, reference)
         if parent is not None and not _own_status_cue(s_text, quantity):
             status = parent.status
         metric = _metric(s_text, quantity, status)
@@ -617,12 +619,11 @@ def _subject(
         and _POLICY_RATE.search(sentence.text)
     ):
         return subject  # "the Fed has raised its key rate to 2%": the bank's own instrument
-    if (
-        status is Status.CURRENT
-        and table.country is not None
-        and _national_stock(text, sentence, quantity, table)
-    ):
-        return table.country  # "there are 8,630 active mines in the country"
+    if status is Status.CURRENT:
+        # "there are 8,630 active mines in the country", "the province is home to 5,600 units"
+        holder = _stock_holder(text, sentence, quantity, table)
+        if holder is not None:
+            return holder
     if (
         subject is not None
         and _is_agency(table, subject)
@@ -810,27 +811,42 @@ def _national_total(text: str, base: int, q_start: int, in_sentence: list[Occurr
     )
 
 
-#: A stock counted over the whole country: "8,630 active mines in the country", "idle units
-#: across the country", "sports venues nationwide".
+#: A stock counted over the whole country or the article's province: "8,630 active mines in the
+#: country", "idle units across the country", "sports venues nationwide", "14 industrial clusters
+#: in the province".
 _NATIONWIDE = re.compile(
-    r"\s*(?:[\w-]+\s+){0,4}?(?:(?:in|across)\s+(?:the\s+(?:country|nation)\b|(?P<place>[A-Z]))"
-    r"|nationwide\b)"
+    r"\s*(?:[\w-]+\s+){0,4}?(?:(?:in|across)\s+(?:the\s+(?P<where>country|nation|province)\b"
+    r"|(?P<place>[A-Z]))|nationwide\b)"
+)
+#: The holder of a stock written as the clause's subject: "the province is home to some 5,600".
+_HOME_TO = re.compile(
+    r"\b[Tt]he\s+(?P<where>country|nation|province)\s+(?:is|was)\s+(?:also\s+)?home\s+to\s+"
+    r"(?:(?:some|about|nearly|over|around|more\s+than)\s+)?$"
 )
 
 
-def _national_stock(text: str, sentence: Sentence, quantity: Quantity, table: EntityTable) -> bool:
-    """Whether a figure counts what the whole country has, by "in the country" (or the
-    country's name) right after it, when no body acts on it."""
-    match = _NATIONWIDE.match(sentence.text, quantity.end)
+def _stock_holder(
+    text: str, sentence: Sentence, quantity: Quantity, table: EntityTable
+) -> str | None:
+    """The country or province whose stock a figure counts, by "in the country" (or the
+    country's name) or "in the province" right after it, or "the province is home to" before
+    it, when no body acts on it."""
+    home = _HOME_TO.search(sentence.text, 0, quantity.start)
+    match = home or _NATIONWIDE.match(sentence.text, quantity.end)
     if match is None:
-        return False
+        return None
     in_sentence = [o for o in table.occurrences if o.sentence == sentence.index]
-    if _acting_body_before(text, sentence.start, sentence.start + quantity.start, in_sentence):
-        return False  # "the foundation supports 2.1 million households across the country"
-    if match.group("place") is None:
-        return True
+    if home is None and _acting_body_before(
+        text, sentence.start, sentence.start + quantity.start, in_sentence
+    ):
+        return None  # "the foundation supports 2.1 million households across the country"
+    if match.group("where") == "province":
+        return _only_province(table)
+    if home is not None or match.group("place") is None:
+        return table.country
     at = sentence.start + match.start("place")
-    return any(o.start == at and o.ref == table.country for o in table.occurrences)
+    found = any(o.start == at and o.ref == table.country for o in table.occurrences)
+    return table.country if found else None
 
 
 def _country_in(sentence: Sentence, table: EntityTable) -> str | None:
@@ -873,6 +889,9 @@ def _reported_subject(
         # "IMIDRO and its affiliated companies have invested": the body's own group
         and not (
             o.kind == "population" and _OWN_GROUP.search(text, max(base, o.start - 20), o.start)
+        )
+        and not (
+            o.kind == "population" and _OUTPUT_GROUP.fullmatch(table.populations[o.ref].label)
         )
         # what another figure counts ("revived 1,062 idle production units, bringing back
         # 14,300 jobs") is that figure's object, not an owner of the figures around it
@@ -1040,6 +1059,11 @@ _OBJECT_GROUP = re.compile(
     r"(?:(?!(?:that|which|who|said|says|by)\b)[\w-]+\s+(?:and\s+)?){0,3}$"
 )
 _OWN_GROUP = re.compile(r"\band\s+(?:its|their)\s+$")
+#: Units that a program made ("the revived units", "the licensed units", "the new units") or
+#: units with no kind at all: what they did is the program's result, reported for its runner.
+_OUTPUT_GROUP = re.compile(
+    r"(?:(?:revived|reactivated|reopened|new|licensed|referred|financed|supported)\s+)?units"
+)
 _RELATIVE_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?,?\s*(?:which|who|that)\b")
 
 
@@ -1353,6 +1377,30 @@ def _reference_period(found: list[ObservationMention]) -> tuple[date | None, dat
         if obs.period_end is not None and obs.period_start is not None and not obs.shifted:
             return obs.period_start, obs.period_end
     return None
+
+
+#: Money set aside for a year is the whole year's budget, however early it was set aside.
+_ALLOTTED = re.compile(r"\b(?:allocated|allotted|set\s+aside|earmarked|budgeted)\b")
+
+
+def _so_far_in_year(
+    period: tuple[date | None, date | None, str | None],
+    reference: tuple[date | None, date] | None,
+) -> tuple[date | None, date | None, str | None]:
+    """What was done "this year" when the article has already reported the year to date ("in the
+    first eight months ..."; later "the units revived this year"): done within that span, since
+    the rest of the year had not come yet."""
+    start, end, label = period
+    if (
+        reference is None
+        or start is None
+        or end is None
+        or reference[0] != start
+        or not reference[1] < end
+        or not 360 <= (end - start).days <= 370
+    ):
+        return period
+    return reference[0], reference[1], label
 
 
 def _in_reference_year(

@@ -85,6 +85,9 @@ _CUES: list[tuple[Status, re.Pattern[str]]] = [
         r"\s+moment|keeps|kept|owes?|the\s+capacity\s+to|supports|runs|operates|covers?|serves"
         r"|(?:is|are)\s+home\s+to"
         r"|comprises|hosts|houses|accounts\s+for|makes\s+up|represents|constitutes|available"
+        # the plural present: "the parks host 49,000 units, which employ 1.12 million people"
+        r"|(?<!-)(?:stand\s+at|employ|host|house|account\s+for|make\s+up|represent|own"
+        r"|operate)(?!-)"
         r"|put\s+(?:the\s+)?(?:number|total|count|stock)\s+of\s+[\w\s’'-]{1,60}?\s+at)\b")),
 ]  # fmt: skip
 #: Cues that only count within the figure's own clause: bare copulas and "has".
