@@ -262,7 +262,11 @@ def _sentence_observations(
             period_tuple = _in_reference_year(period, anchor)
         elif period is None and parent is not None:
             period_tuple = (parent.period_start, parent.period_end, parent.period_label)
-        elif period is None and reference is not None and _ANAPHORIC.search(s_text):
+        elif (
+            period is None
+            and reference is not None
+            and (_ANAPHORIC.search(s_text) or _MADE_UNITS.search(s_text))
+        ):
             # "in the same period", "the nine-month period": the period of the figures before,
             # the latest one of that length when the length is written
             reference = _reference_of_length(s_text, [*earlier, *result]) or reference
@@ -674,12 +678,15 @@ def _network_operator(table: EntityTable, subject: str) -> str:
     head = group.label.split()[-1].lower()
     if head not in _NETWORKS:
         return subject
-    runs = {
-        a.ref
+    runs = [
+        a
         for a in table.agencies
         if not a.news and any(head in name.lower().split() for name in a.names)
-    }
-    return runs.pop() if len(runs) == 1 else subject
+    ]
+    if len(runs) > 1:
+        # the PMO and its Hormozgan department: the country's network is the national body's
+        runs = [a for a in runs if a.parent is None]
+    return runs[0].ref if len(runs) == 1 else subject
 
 
 #: A central bank's own instrument: its policy rate or the money it issues.
@@ -1059,6 +1066,10 @@ _OBJECT_GROUP = re.compile(
     r"(?:(?!(?:that|which|who|said|says|by)\b)[\w-]+\s+(?:and\s+)?){0,3}$"
 )
 _OWN_GROUP = re.compile(r"\band\s+(?:its|their)\s+$")
+#: The units an earlier figure counted ("the revived units had restored 21,700 jobs"): its period.
+_MADE_UNITS = re.compile(
+    r"\bthe\s+(?:revived|reactivated|reopened|new|licensed|referred|financed|supported)\s+units\b"
+)
 #: Units that a program made ("the revived units", "the licensed units", "the new units") or
 #: units with no kind at all: what they did is the program's result, reported for its runner.
 _OUTPUT_GROUP = re.compile(
@@ -1182,7 +1193,10 @@ _DATELINE = re.compile(r"\s*[A-Z]{3,}(?:\s+[A-Z]{3,})*\b[^–—\n]{0,40}?\s[–
 _ACCORDING = re.compile(r"\b[Aa]ccording\s+to\b[^,;]*$")
 #: A body that only speaks before the figure: "the ministry said (that) there are".
 _SPOKE = re.compile(rf"\b(?:{SPEECH})\b")
-_COUNTRY_POSSESSIVE = re.compile(r"\b(?:the\s+)?(?:country|nation|Islamic\s+Republic)['’]s\s")
+_COUNTRY_POSSESSIVE = re.compile(
+    # "the government's target is to add 4,000 MW": the country's government as a whole
+    r"\b(?:the\s+)?(?:country|nation|Islamic\s+Republic|[Gg]overnment)['’]s\s"
+)
 
 
 def _possessive_owner(

@@ -44,8 +44,8 @@ _CUES: list[tuple[Status, re.Pattern[str]]] = [
         # "is negotiating with BIM to allocate": what is being negotiated is planned
         rf"|\b(?:negotiating|in\s+talks)\s+(?:with\s+[^,;.]{{1,60}}?\s+)?to\s+{_VERB}"
         # "we have asked banks to earmark": what others are asked to do is planned
-        rf"|\b(?:asked|urged|instructed|ordered|called\s+on|requested|obliged)\s+(?:[\w-]+\s+){{1,3}}?"
-        rf"to\s+{_VERB}"
+        rf"|\b(?:asked|urged|instructed|ordered|called\s+on|requested|obliged|told|requires?"
+        rf"|required)\s+(?:(?!that\b)[A-Za-z][\w-]*\s+){{0,8}}?to\s+{_VERB}"
         r"|\b(?:plans?|planned|planning|aims?|aimed|aiming|target(?:s|ed|ing)?|goal|intends?"
         r"|intended|seeks?|seeking|expects?|expected|expecting|expectations?|forecasts?"
         r"|forecasting|predicts?|predicted|predicting|projected|projecting|projections?"
@@ -79,7 +79,7 @@ _CUES: list[tuple[Status, re.Pattern[str]]] = [
         r"|re(?!quired)[a-z]{3,}ed)\b")),
     (Status.CURRENT, re.compile(
         # "currently stood at 27 percent": a level now, whatever the tense
-        r"\bcurrently\s+(?:stood|was|were)\b"
+        r"\bcurrently\s+(?:stood|was|were)\b|\bunder\s+(?:construction|way|development)\b"
         r"|\b(?:there\s+(?:are|is)|currently|now|at\s+present|presently|owns|employs|remains?"
         r"|stands|holds|held|manages|generates|existing|is|are|has|have|on\s+hold|at\s+the"
         r"\s+moment|keeps|kept|owes?|the\s+capacity\s+to|supports|runs|operates|covers?|serves"
