@@ -572,7 +572,8 @@ def _own_status_cue(text: str, quantity: Quantity) -> bool:
     own = left + right + (part.group(0) if part else "") + after_restatement
     return bool(
         re.search(
-            r"\b(?:so\s+far|have\s+been|has\s+been|had\s+been|have\s+resumed|revived|were|will|would)\b",
+            r"\b(?:so\s+far|have\s+been|has\s+been|had\s+been|have\s+resumed|revived|were|will|would"
+            r"|could|can|may|might)\b",
             own,
         )
     )

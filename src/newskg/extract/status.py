@@ -54,6 +54,12 @@ _CUES: list[tuple[Status, re.Pattern[str]]] = [
         r"|outlook|anticipated|budget(?:ed)?|earmark(?:ed|s)?|estimates?|estimated|should|must"
         r"|on\s+(?:course|track)\s+(?:to|for)|claim(?:s|ing|ed)?|demand(?:s|ed|ing)?|revised"
         r"|upgraded|downgraded)\b")),
+    # "aims to bring the number of units revived this year to 1,600": the level aimed at, with
+    # the verbs inside the noun phrase passed over (a pattern of its own, so that "aims to
+    # bring" matched above does not hide it)
+    (Status.TARGET, re.compile(
+        r"\b(?:bring|raise|increase|lift|boost|take|push)\s+(?:the\s+|its\s+|their\s+)?"
+        r"(?:number|total|count|share|figure)\s+of\s+[^,;.]{0,60}?\s+to\b")),
     (Status.ACHIEVED, re.compile(
         r"\b(?:has|have|had)\s+(?:(?:also|already|now|so\s+far|just|recently|since|previously"
         r"|successfully)\s+)*(?:been\s+)?"
