@@ -21,6 +21,7 @@ from newskg.extract.periods import (
     shifted,
     with_year,
 )
+from newskg.extract.places import place_entry
 from newskg.extract.quantities import Quantity, unknown_count_noun
 from newskg.extract.records import AmountMention, ObservationMention, Sentence
 from newskg.extract.reporting import reporting_year, year_span
@@ -286,7 +287,7 @@ def _sentence_observations(
         else:
             period_tuple = (None, None, None)
         if status is Status.ACHIEVED and shift is None and not _ALLOTTED.search(before[-60:]):
-            period_tuple = _so_far_in_year(period_tuple, reference)
+            period_tuple = _so_far_in_year(period_tuple, [*earlier, *result])
         if parent is not None and not _own_status_cue(s_text, quantity):
             status = parent.status
         metric = _metric(s_text, quantity, status)
@@ -686,8 +687,16 @@ def _network_operator(table: EntityTable, subject: str) -> str:
     ]
     if len(runs) > 1:
         # the PMO and its Hormozgan department: the country's network is the national body's
-        runs = [a for a in runs if a.parent is None]
+        runs = [a for a in runs if a.parent is None and not _local_name(a.label)]
     return runs[0].ref if len(runs) == 1 else subject
+
+
+def _local_name(label: str) -> bool:
+    """Whether a body's name opens with a province or city ("Hormozgan Ports and Maritime
+    Department"): a local office, not the national body."""
+    first = label.split()[0] if label.split() else ""
+    entry = place_entry(first)
+    return entry is not None and entry.kind in ("province", "city")
 
 
 #: A central bank's own instrument: its policy rate or the money it issues.
@@ -1399,23 +1408,24 @@ _ALLOTTED = re.compile(r"\b(?:allocated|allotted|set\s+aside|earmarked|budgeted)
 
 
 def _so_far_in_year(
-    period: tuple[date | None, date | None, str | None],
-    reference: tuple[date | None, date] | None,
+    period: tuple[date | None, date | None, str | None], found: list[ObservationMention]
 ) -> tuple[date | None, date | None, str | None]:
     """What was done "this year" when the article has already reported the year to date ("in the
-    first eight months ..."; later "the units revived this year"): done within that span, since
+    first three months ..."; later "the units revived this year"): done within that span, since
     the rest of the year had not come yet."""
     start, end, label = period
-    if (
-        reference is None
-        or start is None
-        or end is None
-        or reference[0] != start
-        or not reference[1] < end
-        or not 360 <= (end - start).days <= 370
-    ):
+    if start is None or end is None or not 360 <= (end - start).days <= 370:
         return period
-    return reference[0], reference[1], label
+    for obs in reversed(found):
+        if (
+            obs.status is Status.ACHIEVED
+            and not obs.shifted
+            and obs.period_start == start
+            and obs.period_end is not None
+            and obs.period_end < end
+        ):
+            return start, obs.period_end, label
+    return period
 
 
 def _in_reference_year(
