@@ -907,9 +907,7 @@ def _reported_subject(
         and not (
             o.kind == "population" and _OWN_GROUP.search(text, max(base, o.start - 20), o.start)
         )
-        and not (
-            o.kind == "population" and _OUTPUT_GROUP.fullmatch(table.populations[o.ref].label)
-        )
+        and not (o.kind == "population" and _OUTPUT_GROUP.fullmatch(table.populations[o.ref].label))
         # what another figure counts ("revived 1,062 idle production units, bringing back
         # 14,300 jobs") is that figure's object, not an owner of the figures around it
         and not (

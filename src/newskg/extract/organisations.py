@@ -29,7 +29,9 @@ from newskg.extract.records import Sentence
 from newskg.extract.table import AgencyRecord, EntityTable, Occurrence
 
 #: One capitalised word: "TimeWarner", "BA", "Co.", "Khojasteh-Mehr" (no trailing apostrophe).
-CAP_WORD = r"[A-Z][\w&]*(?:\.[A-Z][\w&]*)*(?:-[A-Z0-9][\w&]*)*(?:['’][A-Z]\w+)?"
+#: Transliterated Persian names keep their apostrophes ("Tose’e Ta’avon Bank"); a possessive
+#: "’s" is no part of a name.
+CAP_WORD = r"[A-Z][\w&]*(?:\.[A-Z][\w&]*)*(?:-[A-Z0-9][\w&]*)*(?:['’](?:[A-Z]|(?!s\b)[a-z])\w*)?"
 #: A company name: capitalised words, joined by "&" or name particles ("Bank Oyens & Van Eeghen").
 COMPANY_NAME = (
     rf"{CAP_WORD}(?:(?:\s+&)?\s+{CAP_WORD}|\s+(?:de|van|den|der|von|du|da|la|le)\s+{CAP_WORD})*"
@@ -101,6 +103,11 @@ _TITLE_WORDS = frozenset(
     strategist treasurer chancellor spokesman deputy secretary official manager""".split()  # noqa: SIM905
 )
 _TITLE_ALTERNATION = "|".join(w.capitalize() for w in sorted(_TITLE_WORDS))
+#: A post at a body named by a noun ("the head of the organization"): a name in apposition
+#: after it is the post's holder.
+_POST_OF = re.compile(
+    rf"\b(?i:{'|'.join(sorted(_TITLE_WORDS))})\s+of\s+(?:the|its|this)\s+(?:[a-z-]+\s+)?$"
+)
 
 
 def find_named_bodies(table: EntityTable, sentence: Sentence) -> None:
@@ -119,6 +126,8 @@ def find_companies(table: EntityTable, sentence: Sentence, *, honorifics: set[st
                 r"\b[Aa]ccording\s+to\s+$", text[: match.start()]
             ):
                 continue  # "According to X, the company invested": a source, then the clause
+            if pattern is _APPOSITION_BEFORE and _POST_OF.search(text, 0, match.start("noun")):
+                continue  # "The head of the organization, Nasrollah Kohansal,": the post's holder
             _company(table, sentence, match.start("name"), match.group("name"), honorifics,
                      noun=match.group("noun"))  # fmt: skip
     for match in _DESCRIBED_LIST.finditer(text):

@@ -800,9 +800,14 @@ def find_speakers(table: EntityTable, sentence: Sentence) -> None:
         rf"(?:(?:[Aa]ccording\s+to|[Qq]uoting|said|told)\s+(?P<name1>{PERSON_NAME}))"
         rf"|(?P<name2>{PERSON_NAME})\s+(?:has\s+|had\s+|also\s+)?(?:{SPEECH})\b"
         rf"|(?P<name3>{PERSON_NAME}),\s+who\s+[^,]{{0,160}},\s+(?:has\s+|had\s+)?(?:{SPEECH})\b"
+        # "The head of the organization, Nasrollah Kohansal, told": the holder of a post at a
+        # body named by a noun
+        rf"|\b(?i:head|chief|director|deputy|minister|governor|manager|president|chairman"
+        rf"|secretary|spokesman|spokeswoman)\s+of\s+(?:the|its)\s+[a-z][a-z\s-]{{0,40}}?,\s+"
+        rf"(?P<name4>{PERSON_NAME}),"
     )
     for match in speaker.finditer(sentence.text):
-        group = next(g for g in ("name1", "name2", "name3") if match.group(g))
+        group = next(g for g in ("name1", "name2", "name3", "name4") if match.group(g))
         raw = match.group(group)
         name, skipped = strip_openers(raw)
         if len(name.split()) < 2 or not valid_person_name(table, name):
