@@ -1074,15 +1074,13 @@ _OBJECT_GROUP = re.compile(
     r"(?:(?!(?:that|which|who|said|says|by)\b)[\w-]+\s+(?:and\s+)?){0,3}$"
 )
 _OWN_GROUP = re.compile(r"\band\s+(?:its|their)\s+$")
+#: What a program does to units: "the revived units", "the licensed units", "the new units".
+_MADE = r"(?:revived|reactivated|reopened|new|licensed|referred|financed|supported)"
 #: The units an earlier figure counted ("the revived units had restored 21,700 jobs"): its period.
-_MADE_UNITS = re.compile(
-    r"\bthe\s+(?:revived|reactivated|reopened|new|licensed|referred|financed|supported)\s+units\b"
-)
-#: Units that a program made ("the revived units", "the licensed units", "the new units") or
-#: units with no kind at all: what they did is the program's result, reported for its runner.
-_OUTPUT_GROUP = re.compile(
-    r"(?:(?:revived|reactivated|reopened|new|licensed|referred|financed|supported)\s+)?units"
-)
+_MADE_UNITS = re.compile(rf"\bthe\s+{_MADE}\s+units\b")
+#: Units that a program made, or units with no kind at all: what they did is the program's
+#: result, reported for its runner.
+_OUTPUT_GROUP = re.compile(rf"(?:{_MADE}\s+)?units")
 _RELATIVE_AFTER = re.compile(r"\s*(?:\([^)]*\)\s*)?,?\s*(?:which|who|that)\b")
 
 
