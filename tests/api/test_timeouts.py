@@ -108,8 +108,10 @@ def test_worker_processes_cut_a_runaway_query_off(start_server: ServerFactory) -
     with start_server(NEWSKG_QUERY_TIMEOUT=str(LIMIT)) as server:
         latencies = cut_off_while_others_answer(server.url)
         assert max(latencies) < 0.5, latencies
-        # Nothing keeps running: the server and its workers are idle again.
-        assert cpu_used_during(server.process.pid, 2.0) < 0.3
+        # Nothing keeps running: a surviving runaway would pin a core (about 2 CPU seconds in
+        # the 2 s window), while starting the replacement worker costs a few tenths of a second
+        # on a loaded machine (0.31 s was seen in CI), so the bound is half a core.
+        assert cpu_used_during(server.process.pid, 2.0) < 1.0
         # The killed worker was replaced: the server answers as before, and cuts off again.
         assert cheap_latencies(server.url, 3)
         assert cut_off_while_others_answer(server.url)
