@@ -235,7 +235,8 @@ def _sentence_observations(
         )
         if subject is None:
             continue
-        reference = _reference_period([*earlier, *result])
+        before_it = [*earlier, *result]  # the article's figures so far, for its period
+        reference = _reference_period(before_it)
         # the year the article reports on: the year of "the full year" and of annual results,
         # and the base of a shift when no figure before has a period
         fallback = year_span(year) if year is not None else None
@@ -270,7 +271,7 @@ def _sentence_observations(
         ):
             # "in the same period", "the nine-month period": the period of the figures before,
             # the latest one of that length when the length is written
-            reference = _reference_of_length(s_text, [*earlier, *result]) or reference
+            reference = _reference_of_length(s_text, before_it) or reference
             period_tuple = (reference[0], reference[1], None)
         elif period is not None and period.deadline and status is Status.ACHIEVED:
             assert period.last is not None
@@ -287,7 +288,7 @@ def _sentence_observations(
         else:
             period_tuple = (None, None, None)
         if status is Status.ACHIEVED and shift is None and not _ALLOTTED.search(before[-60:]):
-            period_tuple = _so_far_in_year(period_tuple, [*earlier, *result])
+            period_tuple = _so_far_in_year(period_tuple, before_it)
         if parent is not None and not _own_status_cue(s_text, quantity):
             status = parent.status
         metric = _metric(s_text, quantity, status)
