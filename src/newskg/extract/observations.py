@@ -291,6 +291,10 @@ def _sentence_observations(
             period_tuple = _so_far_in_year(period_tuple, before_it)
         if parent is not None and not _own_status_cue(s_text, quantity):
             status = parent.status
+        if status is Status.CURRENT:
+            # a level in force at the time of writing has no reference period; a period in its
+            # sentence belongs to the figures around it ("11 percent now, 30 percent by 1407")
+            period_tuple = (None, None, None)
         metric = _metric(s_text, quantity, status)
         if (
             parent is not None
@@ -612,6 +616,10 @@ def _subject(
         earlier or previous,
         _speaker_body(table, speaker),
         counted_spans or [],
+        speaker_named=any(
+            o.kind == "person" and o.ref == speaker and o.sentence == sentence.index
+            for o in table.occurrences
+        ),
     )
     if status is Status.TARGET and re.search(r"\binflation\b", sentence.text, re.I):
         # a central bank's own inflation target is the bank's ("We plan to bring inflation
@@ -889,6 +897,8 @@ def _reported_subject(
     earlier: list[ObservationMention],
     speaker_body: str | None = None,
     counted_spans: list[tuple[int, int]] | None = None,
+    *,
+    speaker_named: bool = False,
 ) -> str | None:
     """Whose figure it is by the names around it: a possessive, "we" in the words of a body's
     official, "by X", "N percent of X", the nearest body named before it, or the subject of the
@@ -1030,10 +1040,22 @@ def _reported_subject(
         return _carried_subject(previous, earlier)
     if right:
         return min(right, key=lambda o: o.start).ref
+    if (
+        previous
+        and speaker_named
+        and speaker_body is not None
+        and _is_agency(table, _carried_subject(previous, earlier))
+        # "the center's turnover": a body named before, taken up again
+        and not _BODY_TAKEN_UP.search(text, base, q_start)
+    ):
+        # "Ostovari said the budget bill envisages 300 trillion rials": a body named in an
+        # earlier sentence does not own what another body's official says
+        return speaker_body
     if previous:
         return _carried_subject(previous, earlier)
-    main = _main_agency(table)
-    return main or table.country
+    # "386 projects were inaugurated ..., a deputy industry minister said": the body of the
+    # official who gives the figure, before the body the article names most
+    return speaker_body or _main_agency(table) or table.country
 
 
 #: A sentence opened by the occasion of a statement ("Addressing a meeting ... in Tehran,").
@@ -1046,6 +1068,10 @@ _SHARE_VERB = re.compile(
     r"\b(?:accounted\s+for|accounts?\s+for|made\s+up|makes?\s+up|represented|constituted)"
     r"\s+(?:(?:about|nearly|some|around|over|more\s+than|almost|roughly|only|just)\s+)?$"
 )
+
+
+#: A body of an earlier sentence taken up by a definite possessive: "the center's turnover".
+_BODY_TAKEN_UP = re.compile(r"\b[Tt]he\s+[a-z]+['’]s\s")
 
 
 #: The speaker's body doing its own work in a quote: "we plan to pay", "we have revived". A

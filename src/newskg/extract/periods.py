@@ -83,7 +83,8 @@ _IRANIAN_CUES = re.compile(
 )
 _RANGE_GLOSS = re.compile(
     rf"\(\s*(?:from\s+)?(?P<m1>{_MONTH})\s+(?P<d1>\d{{1,2}})(?:,?\s+(?P<y1>{_GREG_YEAR}))?\s*"
-    rf"(?:-|–|to|until)\s*(?P<m2>{_MONTH})\s+(?P<d2>\d{{1,2}})(?:,?\s+(?P<y2>{_GREG_YEAR}))?\s*\)",
+    # "(August 23-29)": a span within one month writes the month once
+    rf"(?:-|–|to|until)\s*(?:(?P<m2>{_MONTH})\s+)?(?P<d2>\d{{1,2}})(?:,?\s+(?P<y2>{_GREG_YEAR}))?\s*\)",
     re.IGNORECASE,
 )
 _DATE = re.compile(
@@ -268,6 +269,10 @@ def _count(text: str) -> int:
 
 # ------------------------------------------------------------------------------ patterns
 
+#: The weeks the Iranian calendar names, as (month, first day, last day) of the Solar Hijri year:
+#: Government Week is Shahrivar 2-8.
+_NAMED_WEEKS = {"Government": (6, 2, 8)}
+
 _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     # "the first six months of the current Iranian calendar year"
     # "the first eight months of the year": a part of a bare year is of the current one
@@ -276,6 +281,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("season", re.compile(
         rf"\b(?:the\s+)?(?:(?P<srel>{_RELATIVE})\s+)?(?P<season>spring|summer|autumn|winter)"
         rf"(?!['’]s)\b(?:\s+(?:of\s+)?(?:{_YEAR_REF}|(?P<sy>{_IR_YEAR})\b))?", re.I)),
+    # "during the Government Week (August 23-29)", "in the Government Week of the past year"
+    ("named_week", re.compile(
+        rf"\b(?:the\s+)?(?P<week>{'|'.join(_NAMED_WEEKS)})\s+Week\b"
+        rf"(?:\s+of\s+(?:{_YEAR_REF}|(?P<wy>{_IR_YEAR})\b))?", re.I)),
     # "the 2005 fiscal year", "fiscal 2005", "FY2005"
     ("fiscal", re.compile(
         rf"\b(?:the\s+)?(?P<year>{_GREG_YEAR})\s+fiscal\s+year|\bfiscal\s+(?:year\s+)?"
@@ -504,7 +513,8 @@ def _open_years_so_far(found: list[Period], sentence: str) -> list[Period]:
 
 def _gloss_period(gloss: re.Match[str], context: CalendarContext) -> Period | None:
     """A period from a bracketed range alone, in the latest year it ends by publication."""
-    m1, m2 = _month(gloss.group("m1")), _month(gloss.group("m2"))
+    m1 = _month(gloss.group("m1"))
+    m2 = _month(gloss.group("m2") or gloss.group("m1"))
     d1, d2 = int(gloss.group("d1")), int(gloss.group("d2"))
     if gloss.group("y2"):
         y2 = int(gloss.group("y2"))
@@ -699,6 +709,26 @@ def _season(match: re.Match[str], context: CalendarContext, _: str) -> Period | 
         return None
     first, last = iranian_months(year, first_m, last_m)
     return Period(*_span(match), first, last, f"Iranian year {year}, months {first_m}-{last_m}")
+
+
+def _named_week(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
+    """ "the Government Week of 1402", "of the past year", or with no year the latest one begun
+    by publication: its days in the Solar Hijri year."""
+    groups = match.groupdict()
+    month, first_day, last_day = _NAMED_WEEKS[(groups.get("week") or "").capitalize()]
+    year: int | None
+    if groups.get("wy"):
+        year = int(groups["wy"] or 0)
+    elif any(groups.get(k) for k in ("rel", "year1", "year2", "year3", "year4", "year5", "year6")):
+        span = _year_span(groups, context)
+        year = span[1] if span is not None and span[0] else None
+    else:
+        year = _latest_iranian_year_of_month(month, context)
+    if year is None:
+        return None
+    first = jdatetime.date(year, month, first_day).togregorian()
+    last = jdatetime.date(year, month, last_day).togregorian()
+    return Period(*_span(match), first, last, f"{match.group('week')} Week {year}")
 
 
 def _season_year(first_month: int, relative: str, context: CalendarContext) -> int | None:
@@ -1046,6 +1076,7 @@ _PLAN_NAMED = re.compile(r"\b(?:Fifth|Sixth|Seventh|Eighth)\s+(?:[\w-]+\s+){0,5}
 _RESOLVERS = {
     "part": _part,
     "season": _season,
+    "named_week": _named_week,
     "fiscal": _fiscal,
     "months_to": _months_to,
     "year_to": _months_to,
@@ -1164,7 +1195,8 @@ def _apply_range_gloss(period: Period, gloss: re.Match[str], sentence: str) -> P
         return period
     if not (period.end <= gloss.start() <= period.end + 3):
         return period
-    m1, m2 = _month(gloss.group("m1")), _month(gloss.group("m2"))
+    m1 = _month(gloss.group("m1"))
+    m2 = _month(gloss.group("m2") or gloss.group("m1"))
     assert period.first is not None or period.last is not None
     base_year = (period.first or period.last or date.min).year
     y1 = int(gloss.group("y1")) if gloss.group("y1") else base_year

@@ -180,7 +180,8 @@ def _patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     # Modifiers are lower case or acronyms ("idle production", "IT"): a capitalised word after a
     # number starts a name ("4.0 International License"), not a counted noun.
     noun = re.compile(
-        rf"(?P<mods>(?:(?:[a-z][\w’'-]*|[A-Z]{{2,}}s?)\s+){{0,4}}?)"
+        # "386 industrial, mining and trade projects": a list of kinds, commas and all
+        rf"(?P<mods>(?:(?:[a-z][\w’'-]*,?|[A-Z]{{2,}}s?)\s+){{0,4}}?)"
         # an acronym's plural is a counted noun too ("2,460 SMEs")
         rf"(?P<noun>{vocab.alternation(words)}|(?:{vocab.alternation(codes)})s?)\b"
     )
@@ -370,7 +371,14 @@ def unknown_count_noun(text: str, end: int) -> str | None:
     return match.group("noun")
 
 
+#: Modifiers that list kinds: "industrial, mining and trade", "oil, gas, and petrochemical".
+_KIND_LIST = re.compile(r"(?:[a-z][\w-]*,\s+){1,2}(?:[a-z][\w-]*,?\s+)?(?:and|or)\s+[a-z][\w-]*")
+
+
 def _modifiers_ok(mods: str) -> bool:
+    if "," in mods:
+        # only a list of kinds that "and" or "or" closes: "industrial, mining and trade"
+        return _KIND_LIST.fullmatch(mods.strip()) is not None
     words = mods.split()
     if len(words) >= 3 and words[1] in ("and", "or"):
         # "1,062 idle and semi-active production units": two modifiers joined
