@@ -53,6 +53,8 @@ _PURPOSE = re.compile(
     r"|buying|purchase|purchasing|fund|funding|finance|financing)\s+$"
 )
 _PART_OF = re.compile(r"(?:of\s+which|including|among\s+them|,\s+mostly)\s+(?:so\s+far\s+)?$")
+#: The part written before "of which": "another 5,600 MW ..., 3,800 MW of which is solar".
+_PART_OF_AFTER = re.compile(r"\s+of\s+(?:which|whom)\b")
 _REVISION = re.compile(
     r"\b(?:revised|raised|increased|lowered|reduced|cut|upped|changed|"
     r"upgraded|downgraded)\b(?:\s+\w+){0,4}\s+to\s*$",
@@ -209,7 +211,7 @@ def _sentence_observations(
         ):
             continue
         parent = None
-        if _PART_OF.search(before[-30:]) and result:
+        if (_PART_OF.search(before[-30:]) or _PART_OF_AFTER.match(after)) and result:
             parent = result[-1]
         elif (
             _BREAKDOWN.search(before[-60:])
@@ -1080,7 +1082,8 @@ _BODY_TAKEN_UP = re.compile(r"\b[Tt]he\s+[a-z]+['’]s\s")
 _FIRST_PERSON = re.compile(
     r"(?:\b[Ww]e\s+"
     r"|\b[Oo]ur\s+(?:target|goal|plan|aim|program|programme)\b[^,.;]{0,40}?\bis\s+to\s+)"
-    r"(?:(?:have|had|will|would|can|could|also|already|so\s+far|plan\s+to|aim\s+to"
+    r"(?:(?:have|had|will|would|can|could|also|already|so\s+far|initially|originally|plan\s+to"
+    r"|planned\s+to|aim\s+to"
     r"|intend\s+to|expect\s+to|want\s+to|hope\s+to|are\s+going\s+to|managed\s+to"
     r"|have\s+the\s+potential\s+to|are\s+able\s+to)\s+)*"
     r"(?:pa(?:y|id)|bu(?:y|ought)|purchased?|bring|brought|grant(?:ed)?|lend|lent|issued?"
@@ -1104,7 +1107,7 @@ _OWN_GROUP = re.compile(r"\band\s+(?:its|their)\s+$")
 #: What a program does to units: "the revived units", "the licensed units", "the new units".
 _MADE = r"(?:revived|reactivated|reopened|new|licensed|referred|financed|supported)"
 #: The units an earlier figure counted ("the revived units had restored 21,700 jobs"): its period.
-_MADE_UNITS = re.compile(rf"\bthe\s+{_MADE}\s+units\b")
+_MADE_UNITS = re.compile(rf"\b[Tt]he\s+{_MADE}\s+units\b")
 #: Units that a program made, or units with no kind at all: what they did is the program's
 #: result, reported for its runner.
 _OUTPUT_GROUP = re.compile(rf"(?:{_MADE}\s+)?units")

@@ -547,6 +547,12 @@ def _with_role(period: Period, sentence: str) -> Period:
     ) or re.match(rf"{_COMPARE}\s", sentence[period.start : period.end], re.I)
     if compares and re.search(r"[\d%]\s*(?:\w+\s+){0,4}\S*$", before[-40:].rstrip()):
         return replace(period, role=Role.BASE)
+    if _OTHER_AMOUNT.search(before):
+        # "more than twice what was added in the past year": the period of the amount compared
+        return replace(period, role=Role.BASE)
+    if _CHANGED_PLAN.search(before + sentence[period.start : period.start + 3]):
+        # "raised the target to 4,200 units in October": when the plan changed
+        return replace(period, role=Role.STATEMENT)
     opening = before + ("since " if re.match(r"since\b", sentence[period.start :], re.I) else "")
     if _RECORD_SINCE.search(opening):
         # "the highest figure since records began in 1971": what the figure is compared with
@@ -560,6 +566,21 @@ def _with_role(period: Period, sentence: str) -> Period:
         ):
             return replace(period, role=Role.STATEMENT)
     return period
+
+
+#: An amount a figure is compared with, in a clause of its own: "twice what was added in".
+_OTHER_AMOUNT = re.compile(
+    r"\b(?:than|twice|times|as\s+much\s+as)\s+(?:what|those|that)\s+(?:was|were|had\s+been)\s+"
+    r"[a-z]+\s+(?:in|during|over)\s+$",
+    re.I,
+)
+#: A plan changed, with its new level: the month after it is when ("raised the target to 4,200
+#: units in October").
+_CHANGED_PLAN = re.compile(
+    r"\b(?:raised|revised|lowered|cut|increased|reduced|set)\s+(?:the|its|their)\s+"
+    r"(?:target|goal|forecast|plan)\s+to\s+(?:[^,;.]|[,.](?=\d)){1,30}?\s+(?:in|on)\s+$",
+    re.I,
+)
 
 
 #: A record measured since a time: "the highest figure since records began in", "the lowest

@@ -27,7 +27,8 @@ _CUES: list[tuple[Status, re.Pattern[str]]] = [
         r"\b(?:could(?!\s+not\b)|might|may|can|cannot)\s+(?!(?:currently|now|at\s+present)\b)"
         rf"{_ADVERBS}(?:have\s+been\s+|have\s+|be\s+)?{_VERB}"
         rf"|\bwould\s+{_ADVERBS}have\s+(?:been\s+)?{_VERB}"
-        r"|\b(?:potential(?:ly)?|(?<!the\s)capacity\s+to|possible|possibility|valued\s+at)\b")),
+        r"|\b(?:potential(?:ly)?|(?<!the\s)capacity\s+to(?=\s+[a-z])(?!\s+(?:about|around|some"
+        r"|nearly|over|more|almost|roughly)\b)|possible|possibility|valued\s+at)\b")),
     (Status.TARGET, re.compile(
         rf"\b(?:will|shall)\s+{_ADVERBS}(?:be\s+|have\s+to\s+)?{_VERB}"
         rf"|\bwould\s+{_ADVERBS}(?!have\b)(?:be\s+)?{_VERB}|['’]ll\s+{_VERB}"
@@ -53,13 +54,13 @@ _CUES: list[tuple[Status, re.Pattern[str]]] = [
         # money earmarked for a program is its budget, still to be spent
         r"|outlook|anticipated|budget(?:ed)?|earmark(?:ed|s)?|estimates?|estimated|should|must"
         r"|on\s+(?:course|track)\s+(?:to|for)|claim(?:s|ing|ed)?|demand(?:s|ed|ing)?|revised"
-        r"|upgraded|downgraded)\b")),
+        r"|upgraded|downgraded|(?<!been\s)on\s+(?:the|its|their)\s+agenda)\b")),
     # "aims to bring the number of units revived this year to 1,600": the level aimed at, with
     # the verbs inside the noun phrase passed over (a pattern of its own, so that "aims to
     # bring" matched above does not hide it)
     (Status.TARGET, re.compile(
         r"\b(?:bring|raise|increase|lift|boost|take|push)\s+(?:the\s+|its\s+|their\s+)?"
-        r"(?:number|total|count|share|figure)\s+of\s+[^,;.]{0,60}?\s+to\b")),
+        r"(?:number|total|count|share|figure)\s+of\s+[^;.]{0,90}?\s+(?:to|below|under|above)\b")),
     (Status.ACHIEVED, re.compile(
         r"\b(?:has|have|had)\s+(?:(?:also|already|now|so\s+far|just|recently|since|previously"
         r"|successfully)\s+)*(?:been\s+)?"
@@ -67,7 +68,7 @@ _CUES: list[tuple[Status, re.Pattern[str]]] = [
         r"(?!(?:forecast|predicted|planned|projected|targeted|budgeted|pledged|promised"
         r"|earmarked)\b)"
         r"[a-z]+(?:ed|en|wn|lt|ht|ne|de|ut|id|un|ld|ot|ck|pt|ad"
-        r"|st|nt|ng|et|it)\b"
+        r"|st|nt|ng|et|it)\b|\b(?:has|have|had)\s+(?:(?:also|already|now|just)\s+)?(?:be)?come\b"
         r"|\b(?:revived|created|exported|imported|grew|rose|fell|increased|decreased|declined"
         r"|dropped|jumped|climbed|surged|soared|plunged|slipped|slumped|reached|posted|recorded"
         r"|registered|registering|made|earned|lost|allocated|paid|invested|attracted|produced"
@@ -87,7 +88,7 @@ _CUES: list[tuple[Status, re.Pattern[str]]] = [
         # "currently stood at 27 percent": a level now, whatever the tense
         r"\bcurrently\s+(?:stood|was|were)\b|\bunder\s+(?:construction|way|development)\b"
         r"|\b(?:there\s+(?:are|is)|currently|now|at\s+present|presently|owns|employs|remains?"
-        r"|stands|holds|held|manages|generates|existing|is|are|has|have|on\s+hold|at\s+the"
+        r"|stands|holds|held|manages|handles|generates|existing|is|are|has|have|on\s+hold|at\s+the"
         r"\s+moment|keeps|kept|owes?|the\s+capacity\s+to|supports|runs|operates|covers?|serves"
         r"|(?:is|are)\s+home\s+to"
         r"|comprises|hosts|houses|accounts\s+for|makes\s+up|represents|constitutes|available"
@@ -107,7 +108,7 @@ _SAYING = re.compile(
 )
 _PLANNING_NOUN = re.compile(
     r"\b(?:forecasts?|expectations?|estimates?|projections?|targets?|goal|guidance|outlook"
-    r"|budget|plan)\s+(?:of|at|for)\s+(?:around\s+|about\s+|some\s+)?$"
+    r"|budget|plan)\s+(?:of|at|for)\s+(?:[a-z]+ing\s+)?(?:around\s+|about\s+|some\s+)?$"
 )
 #: A plan in the figure's clause, which a "total of" does not override.
 _PLANNING = re.compile(
@@ -128,7 +129,9 @@ _PLANNED_SUBJECT = re.compile(
 #: A planned figure raised or revised, when the sentence speaks of a plan: "it was raised to 53
 #: million tons", "we have revised it to 680 mcm/d".
 _REVISED_PLAN = re.compile(
-    r"(?:\b(?:it|this|that)\s+(?:is|was|has\s+been|had\s+been)\s+(?:\w+\s+)?"
+    # "that share has been raised to": the plan's part named again
+    r"(?:\b(?:it|this|that)\s+(?:(?:share|figure|amount|target|goal)\s+)?"
+    r"(?:is|was|has\s+been|had\s+been)\s+(?:\w+\s+)?"
     r"|\b)(?:raised|revised|lowered|cut|increased|reduced|upgraded|downgraded)"
     r"(?:\s+(?:it|this|that))?\s+to\s+(?:(?:about|around|some|nearly)\s+)?$",
     re.IGNORECASE,
