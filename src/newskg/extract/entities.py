@@ -16,6 +16,7 @@ from newskg.extract.organisations import (
     find_generic_references,
     find_known_names,
     find_named_bodies,
+    name_provincial_bodies,
 )
 from newskg.extract.people import (
     find_person_references,
@@ -51,6 +52,7 @@ def find_entities(
     for sentence in sentences:
         find_places(table, sentence)
         find_population_acronyms(table, sentence)
+    name_provincial_bodies(table)
     for sentence in sentences:
         find_titled_people(table, sentence)
     honorifics = honorific_names(text)

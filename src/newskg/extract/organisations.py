@@ -485,6 +485,30 @@ def _without_apposition(name: str) -> str:
     return name
 
 
+#: "the provincial Industry, Mining and Trade Organization": a province's own body, written
+#: without the province.
+_PROVINCIAL = re.compile(r"\b[Tt]he\s+provincial\s+$")
+
+
+def name_provincial_bodies(table: EntityTable) -> None:
+    """Name a body written as "the provincial X" after the one province the article names ("X
+    of Mazandaran Province"): every province has an X of its own."""
+    provinces = {ref: p.label for ref, p in table.places.items() if p.kind == "province"}
+    if len(provinces) != 1:
+        return
+    province = next(iter(provinces.values()))
+    if not province.endswith("Province"):
+        province += " Province"
+    for occurrence in table.occurrences:
+        if occurrence.kind != "agency" or not _PROVINCIAL.search(
+            table.text, max(0, occurrence.start - 20), occurrence.start
+        ):
+            continue
+        agency = table.agency_by_ref(occurrence.ref)
+        if agency.reference is None and province not in agency.label:
+            table.add_agency_name(agency.ref, f"{agency.label} of {province}")
+
+
 def find_known_names(table: EntityTable, sentence: Sentence) -> None:
     """Later mentions of an agency by any name it was given (acronym, short name), or by its
     name without "Company" ("Iran Insurance" for Iran Insurance Company)."""

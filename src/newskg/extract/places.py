@@ -168,18 +168,21 @@ def _named_before(table: EntityTable, label: str, start: int) -> str | None:
 #: "Iran's petrochemical industry produced", "Iranian airlines carried"): elsewhere "industry"
 #: or "ports" is rarely a figure's owner, so they count only here.
 _ACTOR_HEADS = (
-    r"sector|industry|airlines|carriers|railways|ports|airports|refineries|operators|investors"
+    r"sector|industry|airlines|carriers|railways|ports|airports|refineries|operators"
 )
 #: The heads capitalised, as a sentence opens with them ("Banks have been told to pay").
 _CAPITAL_HEADS = "|".join(h[0].upper() + h[1:] for h in _POPULATION_HEADS.split("|"))
 #: A group that acts as the subject of a clause with no determiner ("Iranian banks paid",
 #: "banks have so far paid", "the cooperative sector has"): a clause start, an optional
-#: demonym, the group, an optional named location ("ports on the Caspian Sea"), and a verb.
+#: demonym, the group, an optional location ("ports on the Caspian Sea", "banks in the
+#: province"), and a verb.
 _ACTOR = re.compile(
     r"(?:^|(?<=[,;:–—]\s)|(?<=\bthat\s)|(?<=\bsaid\s)|(?<=\bsays\s))(?:[Tt]he\s+)?"
-    rf"(?P<label>(?P<demonym>[A-Z][a-z]+(?:['’]s)?\s+)?(?:[a-z][a-z-]+\s+){{0,2}}?"
+    # no verb of saying among the modifiers: "He said banks" starts at "banks"
+    rf"(?P<label>(?P<demonym>[A-Z][a-z]+(?:['’]s)?\s+)?(?:(?!(?:said|says|that)\b)[a-z][a-z-]+\s+){{0,2}}?"
     rf"(?P<head>{_POPULATION_HEADS}|{_ACTOR_HEADS}|(?<![\w-]\s)(?:{_CAPITAL_HEADS})))"
-    r"(?:\s+(?:on|in|at|of)\s+the\s+[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2})?"
+    r"(?:\s+(?:on|in|at|of)\s+the\s+(?:[A-Z][\w-]*(?:\s+[A-Z][\w-]*){0,2}"
+    r"|province|country|city|region))?"
     r"\s+(?:(?:have|has|had|will|could|would|can)\s+(?:so\s+far\s+|also\s+"
     r"|already\s+)?)?(?:[a-z]+ed|paid|made|built|sold|spent|bought|lent|gave|won|took|have|has"
     r"|pay|create|add|invest)\b"

@@ -151,6 +151,10 @@ class EntityTable:
                 return agency
         return None
 
+    def add_agency_name(self, ref: str, name: str) -> None:
+        """Give the agency ``ref`` another name (the longest full name becomes its label)."""
+        _add_name(self.agency_by_ref(ref), clean_name(name))
+
     def agency_by_ref(self, ref: str) -> AgencyRecord:
         """The agency with local ``ref``."""
         return next(a for a in self.agencies if a.ref == ref)
