@@ -799,10 +799,12 @@ def _national_indicator(sentence: Sentence, quantity: Quantity) -> bool:
     )
 
 
-#: A whole country's output or demand as the subject of the figure's clause: "domestic wheat
-#: production is expected to reach", "domestic car output reached", "peak demand hit".
+#: A whole country's output, demand or sector as the subject of the figure's clause: "domestic
+#: wheat production is expected to reach", "domestic car output reached", "peak demand hit".
 _NATIONAL_TOTAL = re.compile(
     r"\b(?:[Dd]omestic\s+(?:[a-z-]+\s+){0,2}(?:production|output)"
+    # "investment in the industry and mining sector reached": a whole sector's
+    r"|[Ii]nvestment\s+in\s+the\s+(?:[a-z-]+\s+){1,4}?sectors?"
     r"|[Pp]eak\s+(?:electricity\s+|power\s+)?demand)\s+(?:[a-z]+\s+){0,4}?"
     r"(?:is|was|are|were|has|had|reached|rose|fell|hit|stood|will|grew|increased|registered)\b"
     r"[^,;]*$"
@@ -1265,7 +1267,11 @@ def _possessive_owner(
     return None if _acting_body_before(text, base, q_start, in_sentence) else ref
 
 
-_PROVINCE_POSSESSIVE = re.compile(r"\b[Tt]he\s+province['’]s\s+")
+#: The province as a figure's owner: "the province's exports", or the subject of its verb ("the
+#: province hosted 212,000 visitors").
+_PROVINCE_POSSESSIVE = re.compile(
+    r"\b[Tt]he\s+province(?:['’]s\s+|\s+(?:(?:has|had|also)\s+)*(?:[a-z]+ed|received|sold)\s+)"
+)
 
 
 def _only_province(table: EntityTable) -> str | None:

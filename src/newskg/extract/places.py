@@ -63,9 +63,14 @@ def find_places(table: EntityTable, sentence: Sentence) -> None:
     pattern, by_form = _places()
     for match in pattern.finditer(sentence.text):
         start = sentence.start + match.start()
+        entry = by_form[match.group(0)]
         if table.covered(start, sentence.start + match.end(), "agency", "person"):
+            if entry.kind == "province":
+                # "Isfahan Province's Tourism Department" names the province the article is
+                # about ("the province hosted"), though the name is the body's
+                place_ref(table, entry)
             continue  # "Iran" inside "Iran Small Industries ... Organization"
-        ref = place_ref(table, by_form[match.group(0)])
+        ref = place_ref(table, entry)
         table.add(
             Occurrence(
                 "place", ref, sentence.index, start, sentence.start + match.end(), match.group(0)
