@@ -996,11 +996,13 @@ def _iranian_month(match: re.Match[str], context: CalendarContext, sentence: str
     if deadline and not match.group("year") and context.iranian_year is not None:
         last_day = iranian_months(context.iranian_year, month, month)[1]
         return Period(*_span(match), None, last_day, match.group(0), deadline=True)
-    year = (
-        int(match.group("year"))
-        if match.group("year")
-        else _latest_iranian_year_of_month(month, context)
-    )
+    if match.group("year"):
+        year: int | None = int(match.group("year"))
+    elif _FUTURE.search(sentence[: match.start()]):
+        # "is expected to reach 79,000 MW in Mordad": the next Mordad, not the past one
+        year = _next_iranian_year_of_month(month, context)
+    else:
+        year = _latest_iranian_year_of_month(month, context)
     if year is None:
         pending = Pending(month, 1, iranian=True)
         return Period(*_span(match), None, None, match.group(0), pending=pending)
@@ -1208,6 +1210,22 @@ def _latest_iranian_year_of_month(month: int, context: CalendarContext) -> int |
         return context.iranian_year
     today = jdatetime.date.fromgregorian(date=context.published)
     return context.iranian_year - 1 if month > today.month else context.iranian_year
+
+
+#: A verb group of the future before a month named without a year.
+_FUTURE = re.compile(
+    r"\b(?:will|(?:is|are)\s+(?:expected|slated|scheduled|set|due|projected|forecast)\s+to)\b"
+    r"[^.;]{0,80}$"
+)
+
+
+def _next_iranian_year_of_month(month: int, context: CalendarContext) -> int | None:
+    """The Iranian year of a month still to come, named without a year: the current year, or
+    the next one when the month has passed by the publication date."""
+    if context.iranian_year is None or context.published is None:
+        return context.iranian_year
+    today = jdatetime.date.fromgregorian(date=context.published)
+    return context.iranian_year + 1 if month < today.month else context.iranian_year
 
 
 def _apply_range_gloss(period: Period, gloss: re.Match[str], sentence: str) -> Period:
