@@ -54,7 +54,9 @@ _CUES: list[tuple[Status, re.Pattern[str]]] = [
         # money earmarked for a program is its budget, still to be spent
         r"|outlook|anticipated|budget(?:ed)?|earmark(?:ed|s)?|estimates?|estimated|should|must"
         r"|on\s+(?:course|track)\s+(?:to|for)|claim(?:s|ing|ed)?|demand(?:s|ed|ing)?|revised"
-        r"|upgraded|downgraded|(?<!been\s)on\s+(?:the|its|their)\s+agenda)\b")),
+        r"|upgraded|downgraded|(?<!been\s)on\s+(?:the|its|their)\s+agenda"
+        # "the revival program covers 3,500 units in 1399": what a plan takes on
+        r"|(?:program|programme|plan|scheme)\s+(?:covers|includes))\b")),
     # "aims to bring the number of units revived this year to 1,600": the level aimed at, with
     # the verbs inside the noun phrase passed over (a pattern of its own, so that "aims to
     # bring" matched above does not hide it)
@@ -63,10 +65,10 @@ _CUES: list[tuple[Status, re.Pattern[str]]] = [
         r"(?:number|total|count|share|figure)\s+of\s+[^;.]{0,90}?\s+(?:to|below|under|above)\b")),
     (Status.ACHIEVED, re.compile(
         r"\b(?:has|have|had)\s+(?:(?:also|already|now|so\s+far|just|recently|since|previously"
-        r"|successfully)\s+)*(?:been\s+)?"
-        # "had previously forecast a 2% rise": a plan, whatever the tense
-        r"(?!(?:forecast|predicted|planned|projected|targeted|budgeted|pledged|promised"
-        r"|earmarked)\b)"
+        r"|successfully)\s+)*"
+        # "had previously forecast a 2% rise", "has been earmarked": a plan, whatever the tense
+        r"(?!(?:been\s+)?(?:forecast|predicted|planned|projected|targeted|budgeted|pledged"
+        r"|promised|earmarked)\b)(?:been\s+)?"
         r"[a-z]+(?:ed|en|wn|lt|ht|ne|de|ut|id|un|ld|ot|ck|pt|ad"
         r"|st|nt|ng|et|it)\b|\b(?:has|have|had)\s+(?:(?:also|already|now|just)\s+)?(?:be)?come\b"
         r"|\b(?:revived|created|exported|imported|grew|rose|fell|increased|decreased|declined"
@@ -256,6 +258,8 @@ _PLANNED_RELATIVE = re.compile(
     r"\s+(?:that\s+|which\s+)?(?:[\w’'-]+\s+){1,4}?(?:(?:has|have|had)\s+)?"
     r"(?:promise[sd]?|plan(?:s|ned)?|pledge[sd]?|aim(?:s|ed)?|intend(?:s|ed)?|target(?:s|ed)?"
     r"|vow(?:s|ed)?|hope[sd]?|want(?:s|ed)?)\s+to\b"
+    # "the 2,800 units it had targeted last year"
+    r"|\s+(?:that\s+|which\s+)?(?:it|they|[A-Z][\w’'-]*)\s+(?:has|have|had)\s+targeted\b"
 )
 _DEFINITE = re.compile(r"\b(?:the|[Tt]hose|[Tt]hese)\s+$")
 
