@@ -457,7 +457,10 @@ _BARE_PART_BEFORE = re.compile(
     r"(?:\b(?:of\s+which|of\s+whom|among\s+them|including)"
     # "1,050 parks in the country, of which ISIPO runs 873"
     r"|\bof\s+which\s+(?:[A-Z][\w-]*\s+){1,3}(?:runs|has|owns|operates|manages|holds)"
-    r"|\b[Oo]f\s+(?:the|these|those|them|this|that)\b[\w\s-]{0,30},"
+    # "Of the trainees, 410,000": opening a clause ("at the beginning of the year, below 4,000"
+    # is no part)
+    r"|(?:^\W*|[,;:]\s+|\b(?:and|but|that|said)\s+)[Oo]f\s+(?:the|these|those|them|this|that)\b"
+    r"[\w\s-]{0,30},"
     r"|\bfollowed\s+by\s+[\w\s'’-]{1,40}?\s+with)"
     r"\s+(?:about\s+|nearly\s+|some\s+|over\s+|more\s+than\s+|only\s+|just\s+|almost\s+)?$"
 )

@@ -62,7 +62,9 @@ _CUES: list[tuple[Status, re.Pattern[str]]] = [
     # bring" matched above does not hide it)
     (Status.TARGET, re.compile(
         r"\b(?:bring|raise|increase|lift|boost|take|push)\s+(?:the\s+|its\s+|their\s+)?"
-        r"(?:number|total|count|share|figure)\s+of\s+[^;.]{0,90}?\s+(?:to|below|under|above)\b")),
+        # "below 4,000": the figure's own word may close the pattern
+        r"(?:number|total|count|share|figure)\s+of\s+[^;.]{0,90}?(?:\s+(?:to|below|under|above)\b"
+        r"|[\s,]*$)")),
     (Status.ACHIEVED, re.compile(
         r"\b(?:has|have|had)\s+(?:(?:also|already|now|so\s+far|just|recently|since|previously"
         r"|successfully)\s+)*"
