@@ -333,7 +333,10 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\bas\s+(?:of|at)\s+(?:(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})|(?P<month2>{_MONTH})\s+"
         rf"(?P<day2>\d{{1,2}}))\b(?:,?\s+(?P<year>{_GREG_YEAR}))?", re.I)),
     ("end_of", re.compile(
-        rf"\b(?:by|at)\s+the\s+end\s+of\s+(?:(?P<year>{_GREG_YEAR})|(?P<rel>last|this)\s+year)\b",
+        rf"\b(?:by|at)\s+the\s+end\s+of\s+(?:(?P<year>{_GREG_YEAR})|(?P<rel>last|this)\s+year)\b"
+        # "at the end of 1400", "at the end of the past Iranian year 1401": a level on that day
+        rf"|\bat\s+the\s+end\s+of\s+(?:the\s+(?:past|last|previous)\s+(?:Iranian\s+)?"
+        rf"(?:calendar\s+)?year\s+)?(?P<iyear>{_IR_YEAR})\b",
         re.I)),
     ("by", re.compile(
         rf"\b(?:by|until|till|through)\s+(?:at\s+least\s+)?(?:the\s+end\s+of\s+)?"
@@ -958,7 +961,7 @@ def _as_of(match: re.Match[str], context: CalendarContext, _: str) -> Period | N
 def _end_of(match: re.Match[str], context: CalendarContext, sentence: str) -> Period | None:
     """ "by the end of 2004": that day. "By the end of last year" with no publication date is
     the one other year the sentence names, when it names one."""
-    year_text = match.group("year")
+    year_text = match.group("year") or match.group("iyear")
     if year_text is None:
         year = _relative_gregorian(match.group("rel"), context)
         if year is None:
