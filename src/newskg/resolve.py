@@ -274,8 +274,10 @@ def resolve(extraction: Extraction, *, iris: IriScheme, known: EntityIndex) -> R
         )
         for o in kept
     )
-    publisher = None
-    if article.publisher:
+    # the outlet the extraction recognised in the publisher field or a credit line comes first:
+    # "IRNA English" is IRNA
+    publisher = refs.get(extraction.publisher) if extraction.publisher else None
+    if publisher is None and article.publisher:
         publisher = known.find_agency((article.publisher,), None) or next(
             (a.iri for a in agencies if same_body(article.publisher, a.label)), None
         )
@@ -283,8 +285,6 @@ def resolve(extraction: Extraction, *, iris: IriScheme, known: EntityIndex) -> R
         if all(a.iri != publisher for a in agencies):
             # the article's graph must type its own publisher (validated on its own)
             agencies.append(Agency(publisher, article.publisher, news_agency=True))
-    if publisher is None and extraction.publisher:
-        publisher = refs.get(extraction.publisher)
     return ResolvedArticle(
         iri=iris.article(article.key),
         article=article,

@@ -11,7 +11,12 @@ stage is a pure function and runs at hundreds of articles per second.
 
 from __future__ import annotations
 
-from newskg.extract.attribution import article_credits, attribute, publisher_of
+from newskg.extract.attribution import (
+    article_credits,
+    attribute,
+    publisher_named,
+    publisher_of,
+)
 from newskg.extract.entities import find_entities, finish_places, finish_populations
 from newskg.extract.observations import SentenceContext, build_observations
 from newskg.extract.periods import CalendarContext, find_periods
@@ -69,6 +74,7 @@ def extract(article: Article) -> Extraction:
     )
     publisher = publisher_of(text, table)
     credits = [c for c in article_credits(text, sentences, table) if c != publisher]
+    publisher = publisher or publisher_named(article.publisher, table)
     return Extraction(
         article=article,
         sentences=sentences,

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from newskg.extract import vocab
 from newskg.extract.lexicon import SPEECH as _SPEECH
 from newskg.extract.records import Sentence
 from newskg.extract.table import EntityTable, Occurrence
@@ -93,6 +94,17 @@ def publisher_of(text: str, table: EntityTable) -> str | None:
         return None
     agency = table.find_agency(match.group("name"))
     return agency.ref if agency else None
+
+
+def publisher_named(name: str | None, table: EntityTable) -> str | None:
+    """The agency of an article's publisher field when it is another name of an outlet the text
+    names ("IRNA English" for IRNA), None otherwise."""
+    entry = next(
+        (e for e in vocab.gazetteer() if e.kind == "news" and name in e.surface_forms), None
+    )
+    if entry is None:
+        return None
+    return next((a.ref for a in table.agencies if a.reference == entry.iri), None)
 
 
 def _people_in(sentence: Sentence, table: EntityTable) -> list[Occurrence]:
