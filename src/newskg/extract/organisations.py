@@ -295,7 +295,8 @@ def _gazetteer() -> tuple[re.Pattern[str], dict[str, vocab.GazetteerEntry]]:
         if entry.kind in ("news", "agency"):
             for form in entry.surface_forms:
                 by_form.setdefault(form, entry)
-    pattern = re.compile(rf"(?<![\w-])(?:{vocab.alternation(by_form)})(?![\w-])")
+    # "FT/6130947" closing a Mehr article is an editor's code, not the Financial Times
+    pattern = re.compile(rf"(?<![\w-])(?:{vocab.alternation(by_form)})(?![\w-]|/\d)")
     return pattern, by_form
 
 

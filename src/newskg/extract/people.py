@@ -120,7 +120,9 @@ def _title_before_pattern(agencies: str) -> re.Pattern[str]:
         # or field ("for sports infrastructure development"), closed by the comma before the name
         rf"|\s+of\s+(?P<lower>{_LOWER_LIST})(?=\s+for\s|,\s+$)"
         rf"|\s+for\s+(?!{_DETAIL}\b)(?P<field>{_LOWER_LIST})(?=,\s+$))?"
-        rf"(?:\s+for\s+(?P<detail>{_DETAIL}))?,?\s+$"
+        rf"(?:\s+for\s+(?P<detail>{_DETAIL})"
+        # "the deputy head of the Innovation and Prosperity Fund (IPF) for financing, X,"
+        rf"|\s+for\s+(?P<area>[a-z][a-z-]+(?:\s+[a-z][a-z-]+){{0,3}})(?=,\s+$))?,?\s+$"
     )
 
 
@@ -327,7 +329,11 @@ def _title_before(
     if org_text is None:
         after = _body_after_pattern(agencies).match(text[name_end:])
         org_text = after.group("org") if after else None
-    detail = None if presidency else (match.group("detail") or match.group("field") or field_words)
+    detail = (
+        None
+        if presidency
+        else (match.group("detail") or match.group("field") or match.group("area") or field_words)
+    )
     # a sentence that starts with the title capitalises its field only by position
     # ("Aviation analyst X of Y"): with the body named elsewhere, it is the lower-case field
     initial = match.start("title") == 0 and org_text is not None
@@ -523,7 +529,11 @@ def _second_post(table: EntityTable, sentence: Sentence, position: int) -> _Role
         return None
     rest = sentence.text[match.end() :]
     if match.group("heads"):
-        body = re.match(rf"(?:the\s+)?{_org_span(agency_names_pattern(table), 'org')}", rest)
+        # "who also heads the ministry's National Land and Housing Organization"
+        body = re.match(
+            rf"(?:the\s+[a-z]+['’]s\s+|its\s+|the\s+)?{_org_span(agency_names_pattern(table), 'org')}",
+            rest,
+        )
         return ("head", None, body.group("org"), None) if body else None
     # the post is read as an apposition would be (", a deputy roads minister"); a portfolio
     # may be written out ("a deputy roads and urban development minister")
@@ -643,17 +653,21 @@ def _ministry_name(table: EntityTable, portfolio: str, organisation_word: str) -
     development" -> "Ministry of Roads and Urban Development")."""
     name = f"{_capitalised(portfolio)} {organisation_word}"
     if iranian_article(table.text):
-        official = [m for m in _iranian_ministries() if same_body(name, m)]
+        official = [
+            e.label
+            for e in _iranian_ministries()
+            if any(same_body(name, form) for form in (e.label, *e.hidden_labels))
+        ]
         if len(official) == 1:
             return official[0]
     return name
 
 
 @cache
-def _iranian_ministries() -> tuple[str, ...]:
-    """The official names of the Iranian ministries in the reference gazetteer."""
+def _iranian_ministries() -> tuple[vocab.GazetteerEntry, ...]:
+    """The Iranian ministries in the reference gazetteer."""
     return tuple(
-        e.label
+        e
         for e in vocab.gazetteer()
         if e.kind == "agency" and e.country == "Iran" and head_word(e.label) == "ministry"
     )
@@ -795,7 +809,8 @@ def valid_person_name(table: EntityTable, name: str) -> bool:
 
 
 def find_speakers(table: EntityTable, sentence: Sentence) -> None:
-    """Untitled names that speak: "Mohsen Salehinia mentioned", "according to Bert Ruerup"."""
+    """Untitled names that speak: "Mohsen Salehinia mentioned", "according to Bert Ruerup",
+    "Speaking to IRNA, X put the number at", "X blamed the fall on"."""
     speaker = re.compile(
         rf"(?:(?:[Aa]ccording\s+to|[Qq]uoting|said|told)\s+(?P<name1>{PERSON_NAME}))"
         rf"|(?P<name2>{PERSON_NAME})\s+(?:has\s+|had\s+|also\s+)?(?:{SPEECH})\b"
@@ -805,9 +820,14 @@ def find_speakers(table: EntityTable, sentence: Sentence) -> None:
         rf"|\b(?i:head|chief|director|deputy|minister|governor|manager|president|chairman"
         rf"|secretary|spokesman|spokeswoman)\s+of\s+(?:the|its)\s+[a-z][a-z\s-]{{0,40}}?,\s+"
         rf"(?P<name4>{PERSON_NAME}),"
+        # "Speaking in an interview with ILNA on Tuesday, Roshanak Elahian put": the speaker
+        rf"|^\W*(?:Speaking|Addressing|Talking)\b[^,;]{{0,120}},\s+(?P<name5>{PERSON_NAME})\s+[a-z]"
+        # verbs of judging that only people use of figures: "Farrokh Shahrokhi blamed the fall"
+        rf"|(?P<name6>{PERSON_NAME})\s+(?:blamed|attributed|put\s+(?:the|its|their)\s+"
+        rf"(?:number|total|figure|value|cost|losses|loss))\b"
     )
     for match in speaker.finditer(sentence.text):
-        group = next(g for g in ("name1", "name2", "name3", "name4") if match.group(g))
+        group = next(g for g in ("name1", "name2", "name3", "name4", "name5", "name6") if match.group(g))
         raw = match.group(group)
         name, skipped = strip_openers(raw)
         if len(name.split()) < 2 or not valid_person_name(table, name):
@@ -872,6 +892,14 @@ _DESCRIBED_BODY = (
 )
 
 
+#: What ends a portfolio in words after an unnamed minister: "... technology said".
+_AFTER_PORTFOLIO = r"for|said|says|told|has|had"
+#: A portfolio in words, without the verb after it.
+_PORTFOLIO_WORDS = (
+    rf"[a-z][a-z-]+(?:(?:,\s+|\s+)(?:and\s+)?(?!(?:{_AFTER_PORTFOLIO})\b)[a-z][a-z-]+){{0,5}}"
+)
+
+
 @lru_cache(maxsize=_PATTERNS_KEPT)
 def _unnamed_role_pattern(org: str) -> re.Pattern[str]:
     """A post written without a name, with its body when named (``org``: known agencies)."""
@@ -879,8 +907,12 @@ def _unnamed_role_pattern(org: str) -> re.Pattern[str]:
         rf"\b(?:(?P<det>(?i:the|a|an|its|his|her|their))\s+)?"
         rf"(?:(?P<org>{org}|{_ANAPHORA}|{_BODY_ANAPHORA})"
         rf"(?:['’]s)?\s+)?(?P<title>{_simple_title()})"
+        # "the director general for technology and innovation affairs at ISIPO"
+        rf"(?:\s+for\s+{_DETAIL}(?=\s+(?:of|with|at)\s))?"
         rf"(?:\s+(?:of|with|at|for)\s+(?P<org2>(?:the\s+)?(?:{org})|{_ANAPHORA}|{_BODY_ANAPHORA}"
-        rf"|{_DESCRIBED_BODY}))?"
+        rf"|{_DESCRIBED_BODY})"
+        # "a deputy minister of communications and information technology said"
+        rf"|\s+of\s+(?P<lower>{_PORTFOLIO_WORDS})(?=\s+(?:{_AFTER_PORTFOLIO})\b|[,.;]))?"
         rf"(?:\s+for\s+{_DETAIL})?"
     )
 
@@ -915,6 +947,16 @@ def find_unnamed_roles(table: EntityTable, sentence: Sentence) -> None:
                 ministry = _ministry_name(table, portfolio.strip(), organisation_word)
             else:
                 continue
+        elif match.group("lower") and org_text is None:
+            # a minister's portfolio in words names the ministry
+            name = _named_ministry(table, match.group("lower"), written)
+            if name is None:
+                continue
+            known = _known_body(table, name)
+            if known is not None:
+                agency = known.ref
+            else:
+                ministry = name
         elif agency is None and org_text is None and (match.group("det") or "").lower() == "the":
             # "the deputy minister for mining affairs" in an article about one ministry
             agency = _only_ministry(table, title)
@@ -1028,6 +1070,8 @@ def link_unnamed_roles(table: EntityTable) -> bool:
             and any(
                 _settle_marker(table, r.agency) == _settle_marker(table, role.agency)
                 and _same_post(role.title, r.title)
+                # "Director General for Drug Affairs" runs a division, not the body
+                and not (r.detail and role.title in _TOP_WORDS)
                 for r in p.roles
             )
         ]
@@ -1040,8 +1084,12 @@ def link_unnamed_roles(table: EntityTable) -> bool:
             if o.kind == "person"
             and role.sentence <= o.sentence <= role.sentence + 2
             and o.start > role.start
-            # "X, who also heads the UDRC," holds the post written before as well
-            and all(r.second for r in table.person_by_ref(o.ref).roles)
+            # "X, who also heads the UDRC," holds the post written before as well; so does "The
+            # deputy minister, X," after "a deputy minister of communications"
+            and all(
+                r.second or _unplaced_same_post(r, role.title)
+                for r in table.person_by_ref(o.ref).roles
+            )
         ]
         person = (
             table.person_by_ref(min(later, key=lambda o: o.start).ref)
@@ -1063,6 +1111,8 @@ def link_unnamed_roles(table: EntityTable) -> bool:
             title = role.title
             if title == "deputy" and settled is not None:
                 title = _deputy_at(table, settled)
+            # the same post written again without its body is this one
+            person.roles = [r for r in person.roles if not _unplaced_same_post(r, role.title)]
             person.roles.append(RoleMention(role.agency, title, role.label, None, role.sentence))
             role.person = person.ref
     for role in table.unnamed_roles:
@@ -1079,6 +1129,11 @@ def link_unnamed_roles(table: EntityTable) -> bool:
                 )
             )
     return made_ministry
+
+
+def _unplaced_same_post(role: RoleMention, title: str) -> bool:
+    """Whether ``role`` is the post ``title`` written without its body ("The deputy minister")."""
+    return role.agency in (MAIN, COUNTRY, None) and role.title == title
 
 
 def _described_body(table: EntityTable, described: str) -> str | None:

@@ -64,6 +64,9 @@ class GazetteerEntry:
     country: str | None = None
     demonym: str | None = None
     same_as: tuple[str, ...] = ()
+    hidden_labels: tuple[str, ...] = ()
+    """Names that are never looked for in a text but identify the entry when derived ("Oil
+    Ministry" from "a deputy oil minister" in an Iranian article)."""
 
     @property
     def surface_forms(self) -> tuple[str, ...]:
@@ -198,6 +201,7 @@ def _entries(kinds: dict[URIRef, str]) -> Iterable[GazetteerEntry]:
                 country=_first(graph, subject, SDO.addressCountry),
                 demonym=_first(graph, subject, REFV.demonym),
                 same_as=same_as,
+                hidden_labels=tuple(_strings(graph, subject, SKOS.hiddenLabel)),
             )
 
 
