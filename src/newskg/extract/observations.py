@@ -1037,6 +1037,9 @@ def _reported_subject(
         return nearest.ref
     if so_far:
         return so_far[-1].subject
+    if table.country is not None and _COUNTRY_AS_OBJECT.search(sentence.text):
+        # "Inbound tourism earned the country $4.1 billion": what the whole country gained
+        return table.country
     places = [o for o in left if o.kind == "place"]
     if places:
         return max(places, key=lambda o: o.start).ref
@@ -1075,6 +1078,10 @@ _SHARE_VERB = re.compile(
     r"\b(?:accounted\s+for|accounts?\s+for|made\s+up|makes?\s+up|represented|constituted)"
     r"\s+(?:(?:about|nearly|some|around|over|more\s+than|almost|roughly|only|just)\s+)?$"
 )
+
+
+#: The country as what a figure was earned for or cost: "earned the country $4.1 billion".
+_COUNTRY_AS_OBJECT = re.compile(r"\b(?:earned|earns|cost|costs|saved|saves)\s+the\s+(?:country|nation)\b")
 
 
 #: A body of an earlier sentence taken up by a definite possessive: "the center's turnover".
