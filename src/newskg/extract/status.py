@@ -54,7 +54,7 @@ _CUES: list[tuple[Status, re.Pattern[str]]] = [
         # money earmarked for a program is its budget, still to be spent
         r"|outlook|anticipated|budget(?:ed)?|earmark(?:ed|s)?|estimates?|estimated|should|must"
         r"|on\s+(?:course|track)\s+(?:to|for)|claim(?:s|ing|ed)?|demand(?:s|ed|ing)?|revised"
-        r"|upgraded|downgraded|(?<!been\s)on\s+(?:the|its|their)\s+agenda"
+        r"|upgraded|downgraded|(?:(?:is|are|was|were)\s+)?(?<!been\s)on\s+(?:the|its|their)\s+agenda"
         # "the revival program covers 3,500 units in 1399": what a plan takes on
         r"|(?:program|programme|plan|scheme)\s+(?:covers|includes))\b")),
     # "aims to bring the number of units revived this year to 1,600": the level aimed at, with
