@@ -1081,7 +1081,9 @@ _SHARE_VERB = re.compile(
 
 
 #: The country as what a figure was earned for or cost: "earned the country $4.1 billion".
-_COUNTRY_AS_OBJECT = re.compile(r"\b(?:earned|earns|cost|costs|saved|saves)\s+the\s+(?:country|nation)\b")
+_COUNTRY_AS_OBJECT = re.compile(
+    r"\b(?:earned|earns|cost|costs|saved|saves)\s+the\s+(?:country|nation)\b"
+)
 
 
 #: A body of an earlier sentence taken up by a definite possessive: "the center's turnover".

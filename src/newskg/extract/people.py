@@ -530,10 +530,8 @@ def _second_post(table: EntityTable, sentence: Sentence, position: int) -> _Role
     rest = sentence.text[match.end() :]
     if match.group("heads"):
         # "who also heads the ministry's National Land and Housing Organization"
-        body = re.match(
-            rf"(?:the\s+[a-z]+['’]s\s+|its\s+|the\s+)?{_org_span(agency_names_pattern(table), 'org')}",
-            rest,
-        )
+        owner = r"(?:the\s+[a-z]+['’]s\s+|its\s+|the\s+)?"
+        body = re.match(owner + _org_span(agency_names_pattern(table), "org"), rest)
         return ("head", None, body.group("org"), None) if body else None
     # the post is read as an apposition would be (", a deputy roads minister"); a portfolio
     # may be written out ("a deputy roads and urban development minister")
@@ -808,6 +806,9 @@ def valid_person_name(table: EntityTable, name: str) -> bool:
 # ------------------------------------------------------------------------ untitled people
 
 
+_SPEAKER_GROUPS = ("name1", "name2", "name3", "name4", "name5", "name6")
+
+
 def find_speakers(table: EntityTable, sentence: Sentence) -> None:
     """Untitled names that speak: "Mohsen Salehinia mentioned", "according to Bert Ruerup",
     "Speaking to IRNA, X put the number at", "X blamed the fall on"."""
@@ -827,7 +828,7 @@ def find_speakers(table: EntityTable, sentence: Sentence) -> None:
         rf"(?:number|total|figure|value|cost|losses|loss))\b"
     )
     for match in speaker.finditer(sentence.text):
-        group = next(g for g in ("name1", "name2", "name3", "name4", "name5", "name6") if match.group(g))
+        group = next(g for g in _SPEAKER_GROUPS if match.group(g))
         raw = match.group(group)
         name, skipped = strip_openers(raw)
         if len(name.split()) < 2 or not valid_person_name(table, name):

@@ -171,10 +171,9 @@ def _named_before(table: EntityTable, label: str, start: int) -> str | None:
 
 #: Heads that name a group only as the actor of a clause ("the private sector has invested",
 #: "Iran's petrochemical industry produced", "Iranian airlines carried"): elsewhere "industry"
-#: or "ports" is rarely a figure's owner, so they count only here.
-_ACTOR_HEADS = (
-    r"sector|industry|airlines|carriers|railways|ports|airports|refineries|operators"
-)
+#: or "ports" is rarely a figure's owner, so they count only here. Investors are no such group:
+#: what they pledge is the target of the program or park that gave them land, or the country's.
+_ACTOR_HEADS = r"sector|industry|airlines|carriers|railways|ports|airports|refineries|operators"
 #: The heads capitalised, as a sentence opens with them ("Banks have been told to pay").
 _CAPITAL_HEADS = "|".join(h[0].upper() + h[1:] for h in _POPULATION_HEADS.split("|"))
 #: A group that acts as the subject of a clause with no determiner ("Iranian banks paid",
