@@ -621,10 +621,7 @@ def _subject(
         earlier or previous,
         _speaker_body(table, speaker),
         counted_spans or [],
-        speaker_named=any(
-            o.kind == "person" and o.ref == speaker and o.sentence == sentence.index
-            for o in table.occurrences
-        ),
+        speaker_named=any(o.ref == speaker for o in table.in_sentence(sentence.index, "person")),
     )
     if status is Status.TARGET and re.search(r"\binflation\b", sentence.text, re.I):
         # a central bank's own inflation target is the bank's ("We plan to bring inflation
@@ -1050,19 +1047,20 @@ def _reported_subject(
         return _carried_subject(previous, earlier)
     if right:
         return min(right, key=lambda o: o.start).ref
+    carried = _carried_subject(previous, earlier) if previous else None
     if (
-        previous
+        carried is not None
         and speaker_named
         and speaker_body is not None
-        and _is_agency(table, _carried_subject(previous, earlier))
+        and _is_agency(table, carried)
         # "the center's turnover": a body named before, taken up again
         and not _BODY_TAKEN_UP.search(text, base, q_start)
     ):
         # "Ostovari said the budget bill envisages 300 trillion rials": a body named in an
         # earlier sentence does not own what another body's official says
         return speaker_body
-    if previous:
-        return _carried_subject(previous, earlier)
+    if carried is not None:
+        return carried
     # "386 projects were inaugurated ..., a deputy industry minister said": the body of the
     # official who gives the figure, before the body the article names most
     return speaker_body or _main_agency(table) or table.country

@@ -126,8 +126,14 @@ def _title_before_pattern(agencies: str) -> re.Pattern[str]:
     )
 
 
-#: Lower-case words, listed with commas and "and": "cultural heritage, tourism and handicrafts".
-_LOWER_LIST = r"[a-z][a-z-]+(?:(?:,\s+|\s+)(?:and\s+)?[a-z][a-z-]+){0,5}"
+def _lower_words(stop: str | None = None) -> str:
+    """Lower-case words, listed with commas and "and" ("cultural heritage, tourism and
+    handicrafts"); none after the first is one of the ``stop`` alternation."""
+    not_stop = rf"(?!(?:{stop})\b)" if stop else ""
+    return rf"[a-z][a-z-]+(?:(?:,\s+|\s+)(?:and\s+)?{not_stop}[a-z][a-z-]+){{0,5}}"
+
+
+_LOWER_LIST = _lower_words()
 
 
 @lru_cache(maxsize=_PATTERNS_KEPT)
@@ -896,9 +902,7 @@ _DESCRIBED_BODY = (
 #: What ends a portfolio in words after an unnamed minister: "... technology said".
 _AFTER_PORTFOLIO = r"for|said|says|told|has|had"
 #: A portfolio in words, without the verb after it.
-_PORTFOLIO_WORDS = (
-    rf"[a-z][a-z-]+(?:(?:,\s+|\s+)(?:and\s+)?(?!(?:{_AFTER_PORTFOLIO})\b)[a-z][a-z-]+){{0,5}}"
-)
+_PORTFOLIO_WORDS = _lower_words(_AFTER_PORTFOLIO)
 
 
 @lru_cache(maxsize=_PATTERNS_KEPT)

@@ -719,15 +719,8 @@ def _season(match: re.Match[str], context: CalendarContext, _: str) -> Period | 
     groups = match.groupdict()
     first_m = _SEASONS[(groups.get("season") or "").lower()]
     last_m = first_m + 2
-    year: int | None
-    if groups.get("sy"):
-        year = int(groups["sy"] or 0)
-    elif any(groups.get(k) for k in ("rel", "year1", "year2", "year3", "year4", "year5")):
-        span = _year_span(groups, context)
-        if span is None or not span[0]:
-            return None
-        year = span[1]
-    else:
+    written, year = _written_iranian_year(groups, "sy", context)
+    if not written:
         year = _season_year(first_m, (groups.get("srel") or "").lower(), context)
     if year is None:
         return None
@@ -740,19 +733,27 @@ def _named_week(match: re.Match[str], context: CalendarContext, _: str) -> Perio
     by publication: its days in the Solar Hijri year."""
     groups = match.groupdict()
     month, first_day, last_day = _NAMED_WEEKS[(groups.get("week") or "").capitalize()]
-    year: int | None
-    if groups.get("wy"):
-        year = int(groups["wy"] or 0)
-    elif any(groups.get(k) for k in ("rel", "year1", "year2", "year3", "year4", "year5", "year6")):
-        span = _year_span(groups, context)
-        year = span[1] if span is not None and span[0] else None
-    else:
+    written, year = _written_iranian_year(groups, "wy", context)
+    if not written:
         year = _latest_iranian_year_of_month(month, context)
     if year is None:
         return None
     first = jdatetime.date(year, month, first_day).togregorian()
     last = jdatetime.date(year, month, last_day).togregorian()
     return Period(*_span(match), first, last, f"{match.group('week')} Week {year}")
+
+
+def _written_iranian_year(
+    groups: dict[str, str | None], own: str, context: CalendarContext
+) -> tuple[bool, int | None]:
+    """Whether a season or named week writes its year (a bare number in group ``own``, or a
+    year reference: "of the past year"), and that Solar Hijri year (None when it is not one)."""
+    if groups.get(own):
+        return True, int(groups[own] or 0)
+    if any(groups.get(k) for k in ("rel", "year1", "year2", "year3", "year4", "year5", "year6")):
+        span = _year_span(groups, context)
+        return True, span[1] if span is not None and span[0] else None
+    return False, None
 
 
 def _season_year(first_month: int, relative: str, context: CalendarContext) -> int | None:
