@@ -62,7 +62,7 @@ _REVISION = re.compile(
 )
 _BARE_OK = re.compile(
     r"\b(?:reach|reached|to|at|total|totaled|totalled|hit|exceed|exceeded|"
-    r"surpass|number|(?:up|down)\s+from)\s+(?:about\s+|nearly\s+|over\s+)?$"
+    r"surpass|number|(?:up|down)\s+from|(?:target|goal)\s+of)\s+(?:about\s+|nearly\s+|over\s+)?$"
 )
 _ANAPHORIC = re.compile(
     r"\b(?:the\s+(?:mentioned|said|same|aforementioned)|these|those|(?:this|the)"
@@ -928,7 +928,10 @@ def _reported_subject(
         and not (
             o.kind == "population"
             and (
-                any(base + a <= o.start < base + b for a, b in counted_spans or ())
+                any(
+                    base + a <= o.start < base + b or _COUNTED_AND.fullmatch(text, base + b, o.start)
+                    for a, b in counted_spans or ()
+                )
                 or (
                     _OBJECT_GROUP.search(text, max(base, o.start - 60), o.start) is not None
                     # "earmarked for SMEs, which currently receive 12 percent": the group is
@@ -1116,6 +1119,8 @@ _OBJECT_GROUP = re.compile(
     r"(?:(?!(?:that|which|who|said|says|by)\b)[\w-]+\s+(?:and\s+)?){0,3}$"
 )
 _OWN_GROUP = re.compile(r"\band\s+(?:its|their)\s+$")
+#: "410,000 homes and businesses": a second noun joined to what a figure counts is counted too.
+_COUNTED_AND = re.compile(r"\s+and\s+")
 #: What a program does to units: "the revived units", "the licensed units", "the new units".
 _MADE = r"(?:revived|reactivated|reopened|new|licensed|referred|financed|supported)"
 #: The units an earlier figure counted ("the revived units had restored 21,700 jobs"): its period.
