@@ -645,13 +645,29 @@ def _subject(
         subject is not None
         and _is_agency(table, subject)
         and _national_indicator(sentence, quantity)
+    ) or (
+        subject is not None
+        and _carried_group(table, sentence, subject)
+        and _OF_GDP.match(sentence.text, quantity.end)
     ):
-        # a statistics office, central bank or ministry only reports a national statistic
+        # a statistics office, central bank or ministry only reports a national statistic; nor
+        # does a group named in an earlier sentence own a share of GDP ("penetration stands at
+        # 2.4 percent of GDP" after the insurers' premiums)
         return _country_in(sentence, table) or table.country or subject
     if subject is not None and status is not Status.TARGET and _data_office(table, subject):
         # a statistics office or customs administration reports what the country did
         return _country_in(sentence, table) or table.country or subject
     return _network_operator(table, subject) if subject is not None else None
+
+
+_OF_GDP = re.compile(r"\s+of\s+(?:the\s+country['’]s\s+)?(?:GDP|gross\s+domestic\s+product)\b")
+
+
+def _carried_group(table: EntityTable, sentence: Sentence, subject: str) -> bool:
+    """Whether ``subject`` is a group that the figure's sentence does not name."""
+    return subject in table.populations and all(
+        o.ref != subject for o in table.in_sentence(sentence.index, "population")
+    )
 
 
 _SOURCE = re.compile(

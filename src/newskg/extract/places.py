@@ -21,7 +21,7 @@ _COUNTRY_NOUNS = (
 _POPULATION_HEADS = (
     r"SMEs|SME|enterprises|units|companies|firms|factories|businesses|producers|exporters"
     r"|importers|households|farmers|workers|startups|start-ups|industries|manufacturers|banks"
-    r"|automakers|carmakers|steelmakers"
+    r"|automakers|carmakers|steelmakers|insurers"
 )
 _POPULATION = re.compile(
     r"(?:\b(?:the|its|their|our|all|many|most|some|that|and|of|for|as|by)\s+"
@@ -189,7 +189,7 @@ _ACTOR = re.compile(
     r"|province|country|city|region))?"
     r"\s+(?:(?:have|has|had|will|could|would|can)\s+(?:so\s+far\s+|also\s+"
     r"|already\s+)?)?(?:[a-z]+ed|paid|made|built|sold|spent|bought|lent|gave|won|took|have|has"
-    r"|pay|create|add|invest)\b"
+    r"|pay|create|add|invest|wrote)\b"
 )
 
 
