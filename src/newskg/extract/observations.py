@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
+from functools import cache
 from datetime import date
 from decimal import Decimal
 
@@ -818,11 +819,13 @@ def _national_indicator(sentence: Sentence, quantity: Quantity) -> bool:
 #: A whole country's output, demand or sector as the subject of the figure's clause: "domestic
 #: wheat production is expected to reach", "domestic car output reached", "peak demand hit".
 _NATIONAL_TOTAL = re.compile(
-    r"\b(?:[Dd]omestic\s+(?:[a-z-]+\s+){0,2}(?:production|output)"
+    # "domestic producers currently make 45 percent": the country's producers as a whole
+    r"\b(?:[Dd]omestic\s+(?:[a-z-]+\s+){0,2}(?:production|output|producers|manufacturers)"
     # "investment in the industry and mining sector reached": a whole sector's
     r"|[Ii]nvestment\s+in\s+the\s+(?:[a-z-]+\s+){1,4}?sectors?"
     r"|[Pp]eak\s+(?:electricity\s+|power\s+)?demand)\s+(?:[a-z]+\s+){0,4}?"
-    r"(?:is|was|are|were|has|had|reached|rose|fell|hit|stood|will|grew|increased|registered)\b"
+    r"(?:is|was|are|were|has|had|reached|rose|fell|hit|stood|will|grew|increased|registered"
+    r"|make|makes|made|covered|covers|met|meets|supplied|supplies)\b"
     r"[^,;]*$"
 )
 
@@ -837,11 +840,23 @@ _PRODUCT_OUTPUT = re.compile(
 _CLAUSE_OPENING = re.compile(r"(?:[,;:–—]\s*|\b(?:that|said|says)\s+)$")
 
 
+@cache
+def _national_trade() -> re.Pattern[str]:
+    """ "exports of Iranian medicines are expected to reach": a trade flow of a nation's goods."""
+    demonyms = vocab.alternation([e.demonym for e in vocab.gazetteer() if e.demonym])
+    return re.compile(
+        rf"\b(?:[Ee]xports|[Ii]mports)\s+of\s+(?:{demonyms})\s+(?:[a-z-]+\s+){{0,3}}?"
+        r"(?:is|was|are|were|has|have|had|reached|rose|fell|hit|stood|will|grew|totaled)\b[^,;]*$"
+    )
+
+
 def _national_total(text: str, base: int, q_start: int, in_sentence: list[Occurrence]) -> bool:
     """Whether the figure's clause has a national total as its subject ("domestic car output
-    reached 1.06 million vehicles", "home appliance production had fallen") with no body named
-    between them."""
-    match = _NATIONAL_TOTAL.search(text, base, q_start)
+    reached 1.06 million vehicles", "home appliance production had fallen", "exports of Iranian
+    medicines") with no body named between them."""
+    match = _NATIONAL_TOTAL.search(text, base, q_start) or _national_trade().search(
+        text, base, q_start
+    )
     if match is None:
         clause_start = _clause_start(text, base, q_start)
         match = _PRODUCT_OUTPUT.match(text, clause_start, q_start)
