@@ -564,7 +564,7 @@ def find_generic_references(table: EntityTable, sentence: Sentence) -> None:
         start = sentence.start + match.start()
         if table.covered(start, sentence.start + match.end()):
             continue
-        ref = _referent(table, match, start)
+        ref = _referent(table, match, start, sentence.index)
         if ref is None:
             continue
         table.add(
@@ -592,7 +592,9 @@ def in_parent_aside(text: str, position: int) -> bool:
     return _PARENT_ASIDE.search(text, max(0, position - 120), position) is not None
 
 
-def _referent(table: EntityTable, match: re.Match[str], position: int) -> str | None:
+def _referent(
+    table: EntityTable, match: re.Match[str], position: int, sentence: int
+) -> str | None:
     """The agency a generic reference ``match`` refers to, None when it refers to none."""
     head = match.group("head")
     portfolio = (match.group("portfolio") or "").strip()
@@ -624,5 +626,14 @@ def _referent(table: EntityTable, match: re.Match[str], position: int) -> str | 
         known = table.find_agency(f"{portfolio.title()} {head.title()}")
         return known.ref if known else None
     if head not in ORGANISATION_WORDS or head in ("company", "group", "bank", "corporation"):
-        return table.main_agency if not portfolio else None
+        if portfolio:
+            return None
+        # "X, the managing director of PGPIC, said the holding produced": the company just
+        # named in the sentence, before the article's main body
+        company = [o for o in earlier if o.sentence == sentence and _COMPANY_HEADS.search(o.text)]
+        return max(company, key=lambda o: o.start).ref if company else table.main_agency
     return None
+
+
+#: A body's name that makes it a company, which "the holding" or "the company" may refer to.
+_COMPANY_HEADS = re.compile(r"\b(?:Company|Co\.?|Corporation|Group|Holding|Holdings)\b|^[A-Z]{2,}$")
