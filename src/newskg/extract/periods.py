@@ -377,7 +377,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"\b(?P<by>(?:by|until|till|before|at)\s+the\s+end\s+of\s+)?(?:the\s+)?"
         r"(?:(?P<ordinal>Fifth|Sixth|Seventh|Eighth)\s+(?:Five-Year\s+)?(?:National\s+)?"
         r"(?:Economic,?\s+(?:Social\s+and\s+Cultural\s+)?)?(?:Development\s+)?Plan\b"
-        r"|(?<=the\send\sof\sthe\s)(?:development\s+)?plan\b)", re.I)),
+        r"|(?<=the\send\sof\sthe\s)(?:development\s+)?plan\b"
+        # "The Seventh Development Plan wants us to reach 55 million tons by its end"
+        r"|(?P<its_end>(?<=\bby\s)its\s+end\b))", re.I)),
     ("base", re.compile(
         rf"\b{_COMPARE}\s+(?:its\s+|the\s+|their\s+)?(?P<year>{_GREG_YEAR})(?:['’]s)?"
         rf"(?:\s+(?:performance|figures?|results|levels?|total|period|numbers))?\b(?!\s+(?:and|to)\s+\d)",
@@ -822,7 +824,7 @@ def _plan(match: re.Match[str], context: CalendarContext, _: str) -> Period | No
     context.plan = start
     first, last = iranian_year(start)[0], iranian_year(start + 4)[1]
     label = f"Iranian years {start}-{start + 4}"
-    if match.group("by"):
+    if match.group("by") or match.group("its_end"):
         return Period(*_span(match), None, last, f"by the end of {label}")
     return Period(*_span(match), first, last, label)
 

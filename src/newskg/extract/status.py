@@ -47,7 +47,7 @@ _CUES: list[tuple[Status, re.Pattern[str]]] = [
         # "we have asked banks to earmark": what others are asked to do is planned
         # "expects its premiums to exceed": what the subject expects of something
         rf"|\b(?:asked|urged|instructed|ordered|called\s+on|requested|obliged|told|requires?"
-        rf"|required|expects|expected)\s+(?:(?!that\b)[A-Za-z][\w-]*\s+){{0,8}}?to\s+{_VERB}"
+        rf"|required|expects|expected|wants|wanted)\s+(?:(?!that\b)[A-Za-z][\w-]*\s+){{0,8}}?to\s+{_VERB}"
         r"|\b(?:plans?|planned|planning|aims?|aimed|aiming|target(?:s|ed|ing)?|goal|intends?"
         r"|intended|seeks?|seeking|expects?|expected|expecting|expectations?|forecasts?"
         r"|forecasting|predicts?|predicted|predicting|projected|projecting|projections?"
@@ -96,7 +96,7 @@ _CUES: list[tuple[Status, re.Pattern[str]]] = [
         r"\bcurrently\s+(?:stood|was|were)\b|\bunder\s+(?:construction|way|development)\b"
         r"|\b(?:there\s+(?:are|is)|currently|now|at\s+present|presently|owns|employs|remains?"
         r"|stands|holds|held|manages|handles|generates|existing|is|are|has|have|on\s+hold|at\s+the"
-        r"\s+moment|keeps|kept|owes?|the\s+capacity\s+to|supports|runs|operates|covers?|serves"
+        r"\s+moment|keeps|kept|owes?|(?<!raise\s)(?<!increase\s)the\s+capacity\s+to|supports|runs|operates|covers?|serves"
         r"|(?:is|are)\s+home\s+to"
         r"|comprises|hosts|houses|accounts\s+for|makes\s+up|represents|constitutes|available"
         # the plural present: "the parks host 49,000 units, which employ 1.12 million people"
