@@ -655,8 +655,13 @@ def _subject(
         # does a group named in an earlier sentence own a share of GDP ("penetration stands at
         # 2.4 percent of GDP" after the insurers' premiums)
         return _country_in(sentence, table) or table.country or subject
-    if subject is not None and status is not Status.TARGET and _data_office(table, subject):
-        # a statistics office or customs administration reports what the country did
+    if subject is not None and (
+        (status is not Status.TARGET and _data_office(table, subject))
+        # "the industry has", "the sector's exports": the body's own industry, taken up
+        or (_trade_body(table, subject) and not _INDUSTRY_TAKEN_UP.search(sentence.text))
+    ):
+        # a statistics office or customs administration reports what the country did, and an
+        # industry's association what the industry did or will do
         return _country_in(sentence, table) or table.country or subject
     return _network_operator(table, subject) if subject is not None else None
 
@@ -793,13 +798,26 @@ def _is_central_bank(table: EntityTable, ref: str) -> bool:
 def _data_office(table: EntityTable, ref: str) -> bool:
     """Whether the agency ``ref`` collects a country's data (its name has a word such as
     "statistics" or "customs"): the figures it reports are the country's, not its own."""
+    return _named_with(table, ref, vocab.data_office_words())
+
+
+_INDUSTRY_TAKEN_UP = re.compile(r"\b[Tt]he\s+(?:industry|sector)\b")
+
+
+def _trade_body(table: EntityTable, ref: str) -> bool:
+    """Whether the agency ``ref`` is an industry's trade body ("Iranian Steel Producers
+    Association"), which speaks for the whole industry."""
+    return _named_with(table, ref, vocab.trade_body_words())
+
+
+def _named_with(table: EntityTable, ref: str, words: frozenset[str]) -> bool:
     agency = next((a for a in table.agencies if a.ref == ref), None)
     if agency is None:
         return False
     # the names as written too: a body kept under its acronym ("IBGE") was defined by its name
     written = [o.text for o in table.occurrences if o.ref == ref]
     found = {w for name in [*agency.names, *written] for w in re.findall(r"[a-z]+", name.lower())}
-    return not found.isdisjoint(vocab.data_office_words())
+    return not found.isdisjoint(words)
 
 
 def _is_agency(table: EntityTable, ref: str) -> bool:

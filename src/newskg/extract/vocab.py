@@ -269,6 +269,13 @@ def data_office_words() -> frozenset[str]:
     return frozenset(str(o) for o in graph.objects(None, REFV.dataOfficeWord))
 
 
+@cache
+def trade_body_words() -> frozenset[str]:
+    """Words in the name of an industry's trade body ("association", "syndicate")."""
+    graph = reference_graph()
+    return frozenset(str(o) for o in graph.objects(None, REFV.tradeBodyWord))
+
+
 def alternation(forms: Iterable[str]) -> str:
     """A regex alternation of literal ``forms``, longest first so that the longest form wins."""
     return "|".join(re.escape(f) for f in sorted(set(forms), key=lambda f: (-len(f), f)))
