@@ -548,9 +548,15 @@ def _with_role(period: Period, sentence: str) -> Period:
     # "from December 2003" after a figure compares; "from" opening a clause does not
     # the comparison word may be part of the period's own text ("from November")
     compares = re.search(
-        rf"\b{_COMPARE}\s+(?:in\s+)?(?:its\s+|the\s+|their\s+)?$", before
-    ) or re.match(rf"{_COMPARE}\s", sentence[period.start : period.end], re.I)
-    if compares and re.search(r"[\d%]\s*(?:\w+\s+){0,4}\S*$", before[-40:].rstrip()):
+        # "up 55 percent from the same five months of last year"
+        rf"\b{_COMPARE}\s+(?:in\s+)?(?:the\s+same\s+(?:[\w-]+\s+){{0,2}}?(?:months|weeks|days)"
+        r"\s+(?:of|in)\s+)?(?:its\s+|the\s+|their\s+)?$",
+        before,
+    )
+    # the figure compared stands before the comparison word, not before "the same five months"
+    figure_before = before[: compares.start() + len(compares.group(0).split()[0])] if compares else before
+    compares = compares or re.match(rf"{_COMPARE}\s", sentence[period.start : period.end], re.I)
+    if compares and re.search(r"[\d%]\s*(?:\w+\s+){0,4}\S*$", figure_before[-40:].rstrip()):
         return replace(period, role=Role.BASE)
     if _OTHER_AMOUNT.search(before):
         # "more than twice what was added in the past year": the period of the amount compared
