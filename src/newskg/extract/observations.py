@@ -13,6 +13,7 @@ from decimal import Decimal
 
 from newskg.extract import vocab
 from newskg.extract.attribution import Attribution
+from newskg.extract.names import head_word
 from newskg.extract.lexicon import COMPANY_NOUNS, SPEECH, words_pattern
 from newskg.extract.periods import (
     Period,
@@ -22,7 +23,7 @@ from newskg.extract.periods import (
     shifted,
     with_year,
 )
-from newskg.extract.places import place_entry
+from newskg.extract.places import place_entry, population
 from newskg.extract.quantities import Quantity, unknown_count_noun
 from newskg.extract.records import AmountMention, ObservationMention, Sentence
 from newskg.extract.reporting import reporting_year, year_span
@@ -677,8 +678,10 @@ def _carried_group(table: EntityTable, sentence: Sentence, subject: str) -> bool
 
 
 _SOURCE = re.compile(
-    r"[^,;.]{0,40}?\b(?:came|come|comes|was\s+provided|were\s+provided)\s+from\s+(?:the\s+)?"
-    r"(?:(?:resources|funds|budget)\s+of\s+(?:the\s+)?)?$"
+    r"[^,;.]{0,40}?\b(?:came|come|comes|was\s+provided|were\s+provided)\s+(?:from|through)\s+"
+    # "came through the joint credit line of the NDFI": the lender of that line
+    r"(?:the\s+)?(?:(?:[\w-]+\s+)?(?:resources|funds|budget|credit\s+line|line\s+of\s+credit)"
+    r"\s+of\s+(?:the\s+)?)?$"
 )
 
 
@@ -818,6 +821,11 @@ def _named_with(table: EntityTable, ref: str, words: frozenset[str]) -> bool:
     written = [o.text for o in table.occurrences if o.ref == ref]
     found = {w for name in [*agency.names, *written] for w in re.findall(r"[a-z]+", name.lower())}
     return not found.isdisjoint(words)
+
+
+def _ministry(table: EntityTable, ref: str) -> bool:
+    """Whether the agency ``ref`` is a ministry."""
+    return _is_agency(table, ref) and head_word(table.agency_by_ref(ref).label) == "ministry"
 
 
 def _is_agency(table: EntityTable, ref: str) -> bool:
@@ -1037,6 +1045,9 @@ def _reported_subject(
     if (
         we is not None
         and speaker_body is not None
+        # a ministry's target ("We have set a target of $500 million" for handicraft exports)
+        # is set for the whole country, not for the ministry
+        and not (we.group(0).endswith(("target", "goal")) and _ministry(table, speaker_body))
         and not any(
             o.kind in ("agency", "population") and we.start() <= o.start < q_start
             for o in in_sentence
@@ -1050,6 +1061,10 @@ def _reported_subject(
         for occurrence in in_sentence:
             if occurrence.start == base + opener.end():
                 return occurrence.ref
+    if quantity.kind == MONEY and _BANK_LOANS.match(text, q_end):
+        # "received 73 trillion rials in bank loans", "1,650 billion rials of working capital
+        # loans from banks in the province": what the banks lent
+        return population(table, "banks")
     for occurrence in in_sentence:
         if (
             occurrence.kind == "agency"
@@ -1122,6 +1137,11 @@ def _reported_subject(
 _OCCASION = re.compile(
     rf"{LEAD_DATELINE}(?:Speaking|Addressing|Talking|Writing|Visiting)\b[^,;]{{0,120}},\s+"
 )
+#: Money that banks lent, said after the figure: "in bank loans", "of loans from banks".
+_BANK_LOANS = re.compile(
+    r"\s+(?:of|in)\s+(?:[\w-]+\s+){0,3}?(?:bank\s+(?:loans|facilities|credit)"
+    r"|(?:loans|facilities|credit)\s+from\s+(?:the\s+)?(?:agent\s+|commercial\s+)?banks)\b"
+)
 _THROUGH = re.compile(r"[^,;]{0,40}?\bthrough\s+(?:the\s+)?")
 #: A verb that gives its subject's share of a whole ("accounted for about", "made up").
 _SHARE_VERB = re.compile(
@@ -1155,7 +1175,8 @@ _FIRST_PERSON = re.compile(
     r"|complet(?:e|ed)|deliver(?:ed)?|hand(?:ed)?\s+over|allocated?|invest(?:ed)?"
     r"|disbursed?|connect(?:ed)?|install(?:ed)?|train(?:ed)?|insured?|register(?:ed)?"
     r"|award(?:ed)?|open(?:ed)?|launch(?:ed)?|provided?|suppl(?:y|ied)|hired?|employ(?:ed)?"
-    r"|add(?:ed)?|create[ds]?)\b"
+    # "We have set a target of reviving 120 units": the speaker's body plans it
+    r"|add(?:ed)?|create[ds]?|set\s+(?:a|the|our)\s+(?:target|goal))\b"
 )
 
 
