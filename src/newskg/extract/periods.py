@@ -330,8 +330,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"(?:\s*(?P<year>{_GREG_YEAR}))?\b", re.I)),
     # "as of May 10": the day a count was made
     ("as_of", re.compile(
-        rf"\bas\s+(?:of|at)\s+(?:(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})|(?P<month2>{_MONTH})\s+"
-        rf"(?P<day2>\d{{1,2}}))\b(?:,?\s+(?P<year>{_GREG_YEAR}))?", re.I)),
+        # "as of Monday (May 13)": the weekday glossed with its date
+        rf"\bas\s+(?:of|at)\s+(?:[A-Z][a-z]+day\s+\()?(?:(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})"
+        rf"|(?P<month2>{_MONTH})\s+(?P<day2>\d{{1,2}}))\b(?:,?\s+(?P<year>{_GREG_YEAR}))?\)?", re.I)),
     ("end_of", re.compile(
         rf"\b(?:by|at)\s+the\s+end\s+of\s+(?:(?P<year>{_GREG_YEAR})|(?P<rel>last|this)\s+year)\b"
         # "at the end of 1400", "at the end of the past Iranian year 1401": a level on that day
@@ -957,14 +958,15 @@ def _since(match: re.Match[str], context: CalendarContext, _: str) -> Period | N
 
 
 def _as_of(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
-    """ "as of May 10": open start, ending that day (the latest such day, without a year)."""
+    """ "as of May 10": a level on that day (the latest such day, without a year); with "since
+    the start of the year" in the sentence, the end of that open period."""
     month = _month(match.group("month") or match.group("month2"))
     day = int(match.group("day") or match.group("day2"))
     year = int(match.group("year")) if match.group("year") else None
     year = year or _latest_year_of_month(month, context)
     if year is None or day > calendar.monthrange(year, month)[1]:
         return None
-    return Period(*_span(match), None, date(year, month, day), match.group(0))
+    return Period(*_span(match), date(year, month, day), date(year, month, day), match.group(0))
 
 
 def _end_of(match: re.Match[str], context: CalendarContext, sentence: str) -> Period | None:

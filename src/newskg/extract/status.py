@@ -254,7 +254,21 @@ def status_of(text: str, quantity: Quantity, earlier: list[Status]) -> Status:
         status = wide[0] if wide else (earlier[-1] if earlier else Status.ACHIEVED)
     if status is Status.CURRENT and _STATISTIC.search(text) and found and _copula(found[1]):
         return Status.ACHIEVED  # "the overall unemployment rate is 4.875 million people"
+    if (
+        status is Status.ACHIEVED
+        and found
+        and re.search(r"\ballocated\b", found[1])
+        and _FOR_THIS_YEAR.search(after)
+    ):
+        return Status.TARGET  # "has allocated 4,800 billion rials ... for the current year"
     return status
+
+
+#: The year a budget is for, said after it: "for the current year" (but "has allocated 240
+#: trillion rials to loans this year" tells what was done this year).
+_FOR_THIS_YEAR = re.compile(
+    r"^[^.;]*?\bfor\s+the\s+(?:current\s+)?(?:Iranian\s+)?(?:calendar\s+)?year\b"
+)
 
 
 #: A relative clause that plans what the figure counts: "the 1,400 units (that) ISIPO had
