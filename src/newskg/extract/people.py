@@ -114,7 +114,8 @@ _PATTERNS_KEPT = 256
 def _title_before_pattern(agencies: str) -> re.Pattern[str]:
     """A title (with its body or portfolio) that ends right before a name."""
     return re.compile(
-        rf"{_title_phrase()}(?:\s+(?:of|for|at|with)\s+(?!{_DETAIL}\b)(?:the\s+)?"
+        # "of West Azarbaijan for economic affairs": the body, then its detail
+        rf"{_title_phrase()}(?:\s+(?:of|for|at|with)\s+(?!{_DETAIL_NO_FOR}\b)(?:the\s+)?"
         rf"(?:{_org_span(agencies, 'org2')}|{_WORDS_PORTFOLIO})(?:\s+\([A-Z][\w&]+\))?"
         # a minister's portfolio in lower case ("of cultural heritage, tourism and handicrafts")
         # or field ("for sports infrastructure development"), closed by the comma before the name
@@ -404,6 +405,8 @@ def _vice_presidency(title: str, field: str | None) -> str | None:
 
 #: What a post is "for": "industrial parks affairs", "Agronomy Affairs", "economic affairs".
 _DETAIL = r"(?:[A-Za-z-]+\s+){0,5}?(?:[Aa]ffairs|matters|division|department|sector)"
+#: A detail that does not run over a "for": what follows "of" is a body when a "for" follows it.
+_DETAIL_NO_FOR = r"(?:(?!for\b)[A-Za-z-]+\s+){0,5}?(?:[Aa]ffairs|matters|division|department|sector)"
 
 
 def _affairs(detail: str) -> str:
