@@ -7,14 +7,14 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, replace
-from functools import cache
 from datetime import date
 from decimal import Decimal
+from functools import cache
 
 from newskg.extract import vocab
 from newskg.extract.attribution import Attribution
-from newskg.extract.names import head_word
 from newskg.extract.lexicon import COMPANY_NOUNS, SPEECH, words_pattern
+from newskg.extract.names import head_word
 from newskg.extract.periods import (
     Period,
     Role,
@@ -986,7 +986,8 @@ def _reported_subject(
             o.kind == "population"
             and (
                 any(
-                    base + a <= o.start < base + b or _COUNTED_AND.fullmatch(text, base + b, o.start)
+                    base + a <= o.start < base + b
+                    or _COUNTED_AND.fullmatch(text, base + b, o.start)
                     for a, b in counted_spans or ()
                 )
                 or (

@@ -592,9 +592,7 @@ def in_parent_aside(text: str, position: int) -> bool:
     return _PARENT_ASIDE.search(text, max(0, position - 120), position) is not None
 
 
-def _referent(
-    table: EntityTable, match: re.Match[str], position: int, sentence: int
-) -> str | None:
+def _referent(table: EntityTable, match: re.Match[str], position: int, sentence: int) -> str | None:
     """The agency a generic reference ``match`` refers to, None when it refers to none."""
     head = match.group("head")
     portfolio = (match.group("portfolio") or "").strip()

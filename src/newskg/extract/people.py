@@ -406,7 +406,9 @@ def _vice_presidency(title: str, field: str | None) -> str | None:
 #: What a post is "for": "industrial parks affairs", "Agronomy Affairs", "economic affairs".
 _DETAIL = r"(?:[A-Za-z-]+\s+){0,5}?(?:[Aa]ffairs|matters|division|department|sector)"
 #: A detail that does not run over a "for": what follows "of" is a body when a "for" follows it.
-_DETAIL_NO_FOR = r"(?:(?!for\b)[A-Za-z-]+\s+){0,5}?(?:[Aa]ffairs|matters|division|department|sector)"
+_DETAIL_NO_FOR = (
+    r"(?:(?!for\b)[A-Za-z-]+\s+){0,5}?(?:[Aa]ffairs|matters|division|department|sector)"
+)
 
 
 def _affairs(detail: str) -> str:

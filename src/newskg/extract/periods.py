@@ -332,7 +332,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
     ("as_of", re.compile(
         # "as of Monday (May 13)": the weekday glossed with its date
         rf"\bas\s+(?:of|at)\s+(?:[A-Z][a-z]+day\s+\()?(?:(?P<day>\d{{1,2}})\s+(?P<month>{_MONTH})"
-        rf"|(?P<month2>{_MONTH})\s+(?P<day2>\d{{1,2}}))\b(?:,?\s+(?P<year>{_GREG_YEAR}))?\)?", re.I)),
+        rf"|(?P<month2>{_MONTH})\s+(?P<day2>\d{{1,2}}))\b(?:,?\s+(?P<year>{_GREG_YEAR}))?\)?",
+        re.I)),
     ("end_of", re.compile(
         rf"\b(?:by|at)\s+the\s+end\s+of\s+(?:(?P<year>{_GREG_YEAR})|(?P<rel>last|this)\s+year)\b"
         # "at the end of 1400", "at the end of the past Iranian year 1401": a level on that day
@@ -555,7 +556,9 @@ def _with_role(period: Period, sentence: str) -> Period:
         before,
     )
     # the figure compared stands before the comparison word, not before "the same five months"
-    figure_before = before[: compares.start() + len(compares.group(0).split()[0])] if compares else before
+    figure_before = (
+        before[: compares.start() + len(compares.group(0).split()[0])] if compares else before
+    )
     compares = compares or re.match(rf"{_COMPARE}\s", sentence[period.start : period.end], re.I)
     if compares and re.search(r"[\d%]\s*(?:\w+\s+){0,4}\S*$", figure_before[-40:].rstrip()):
         return replace(period, role=Role.BASE)
