@@ -113,7 +113,8 @@ def test_bank_loans_the_credit_line_s_lender_and_the_speaker_s_target() -> None:
         "managing director said. Farhad Nourbakhsh told the Tehran Times that the revived units "
         "received 980 billion rials of working capital loans from banks in the province, 35 "
         "percent of which came through the joint credit line of the National Development Fund "
-        "of Iran (NDFI). “We have set a target of reviving 90 units by the end of the year,” he said.",
+        "of Iran (NDFI). “We have set a target of reviving 90 units by the end of the year,” he "
+        "said.",
         _DAY,
     )
     assert got[Decimal(980000000000)][0] == "banks"
