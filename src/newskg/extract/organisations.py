@@ -559,7 +559,8 @@ _GENERIC = re.compile(
 def find_generic_references(table: EntityTable, sentence: Sentence) -> None:
     """ "the ministry", "the industry ministry", "the insurer", "the firm": the latest agency
     named with that organisation word (and portfolio, when written) or described with that
-    noun; a company noun no agency was described with refers to the article's main agency."""
+    noun; a company noun no agency was described with refers to the company its sentence named
+    last, else to the article's main agency."""
     for match in _GENERIC.finditer(sentence.text):
         start = sentence.start + match.start()
         if table.covered(start, sentence.start + match.end()):
