@@ -869,7 +869,7 @@ _CLAUSE_OPENING = re.compile(r"(?:[,;:–—]\s*|\b(?:that|said|says)\s+)$")
 @cache
 def _national_trade() -> re.Pattern[str]:
     """ "exports of Iranian medicines are expected to reach": a trade flow of a nation's goods."""
-    demonyms = vocab.alternation([e.demonym for e in vocab.gazetteer() if e.demonym])
+    demonyms = vocab.alternation(vocab.demonyms())
     return re.compile(
         rf"\b(?:[Ee]xports|[Ii]mports)\s+of\s+(?:{demonyms})\s+(?:[a-z-]+\s+){{0,3}}?"
         r"(?:is|was|are|were|has|have|had|reached|rose|fell|hit|stood|will|grew|totaled)\b[^,;]*$"

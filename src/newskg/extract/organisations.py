@@ -250,8 +250,8 @@ def places_by_form() -> frozenset[str]:
 @cache
 def demonyms() -> frozenset[str]:
     """Country adjectives and their plurals ("German", "Germans")."""
-    found = {entry.demonym for entry in vocab.gazetteer() if entry.demonym}
-    return frozenset(found | {d + "s" for d in found})
+    found = vocab.demonyms()
+    return found | {d + "s" for d in found}
 
 
 #: A possessive that may name a body's owner ("Khuzestan Province's"); ``place_owned`` checks

@@ -196,7 +196,7 @@ _ACTOR = re.compile(
 def find_actors(table: EntityTable, sentence: Sentence) -> None:
     """Groups that are the subject of a figure's clause without a determiner ("Iranian banks
     paid 2 trillion rials", "the private sector has invested"), unless already covered."""
-    demonyms = {e.demonym for e in vocab.gazetteer() if e.demonym}
+    demonyms = vocab.demonyms()
     for match in _ACTOR.finditer(sentence.text):
         demonym = (match.group("demonym") or "").strip()
         owner = re.sub(r"['’]s$", "", demonym)

@@ -222,6 +222,12 @@ def gazetteer() -> tuple[GazetteerEntry, ...]:
 
 
 @cache
+def demonyms() -> frozenset[str]:
+    """The gazetteer's demonyms ("Iranian", "German"), singular only."""
+    return frozenset(e.demonym for e in gazetteer() if e.demonym)
+
+
+@cache
 def gazetteer_by_iri() -> dict[str, GazetteerEntry]:
     """Gazetteer entries by IRI."""
     return {entry.iri: entry for entry in gazetteer()}
