@@ -180,7 +180,18 @@ def _sentence_observations(
                 bare_part == i - 1 and _BARE_AND.search(before[-20:]) is not None
             )
             noun = unknown_count_noun(s_text, quantity.end)
-            if part:
+            listed = _listed_unit(s_text, quantities, i)
+            if listed is not None:
+                # "sold 1.3 million, 980,000 and 760,000 tons": the list's last figure writes
+                # the unit of all of them
+                quantity = replace(
+                    quantity,
+                    value=quantity.value * (1 if quantity.scaled else _scale_of(s_text, listed)),
+                    unit=listed.unit,
+                    noun=listed.noun,
+                )
+                last_unit_quantity = quantity
+            elif part:
                 bare_part = i
                 unit = _part_unit(before, last_unit_quantity, [*earlier, *result])
             elif noun is not None:
@@ -197,11 +208,12 @@ def _sentence_observations(
                 unit = _unit_before(last_unit_quantity, borrowed, shares=True)
             else:
                 unit = None
-            if unit is None:
-                continue
-            quantity = replace(quantity, unit=unit, noun=noun)
-            if noun is not None:
-                last_unit_quantity = quantity
+            if listed is None:
+                if unit is None:
+                    continue
+                quantity = replace(quantity, unit=unit, noun=noun)
+                if noun is not None:
+                    last_unit_quantity = quantity
         else:
             last_unit_quantity = quantity
         if _MARKET.search(window):
@@ -237,6 +249,7 @@ def _sentence_observations(
             speaker=context.attribution.speaker,
             counted_spans=[(q.start, q.end) for q in figures if q is not quantity and q.noun],
         )
+        subject = _respective_agency(text, sentence, figures, quantity, table) or subject
         if subject is None:
             continue
         before_it = [*earlier, *result]  # the article's figures so far, for its period
@@ -289,6 +302,8 @@ def _sentence_observations(
             period_tuple = (period.first, period.last, period.label)
         elif fallback is not None and _of_the_year(s_text, status):
             period_tuple = (fallback[0], fallback[1], None)
+        elif (carried := _carried_period(context, previous, status)) is not None:
+            period_tuple = carried
         else:
             period_tuple = (None, None, None)
         if status is Status.ACHIEVED and shift is None and not _ALLOTTED.search(before[-60:]):
@@ -476,6 +491,84 @@ _ANOTHER_BEFORE = re.compile(r"\banother\s+$")
 _MORE_AFTER = re.compile(r"\s+more\b(?!\s+than\b)")
 
 
+#: What joins the figures of one list: "1.3 million, 980,000 and 760,000 tons".
+_LIST_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
+
+
+def _listed_unit(text: str, quantities: list[Quantity], i: int) -> Quantity | None:
+    """The figure that closes the list the bare figure ``i`` opens or continues, when that one
+    has a unit (and only bare figures stand between them)."""
+    for j in range(i + 1, len(quantities)):
+        if _LIST_JOIN.fullmatch(text, quantities[j - 1].end, quantities[j].start) is None:
+            return None
+        if quantities[j].unit is not None:
+            return quantities[j]
+    return None
+
+
+#: What joins the names of one list: "Iran Khodro Company (IKCO) and SAIPA".
+_NAME_JOIN = re.compile(r"\s*(?:\([^)]*\)\s*)?(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+
+def _respective_agency(
+    text: str, sentence: Sentence, figures: list[Quantity], quantity: Quantity, table: EntityTable
+) -> str | None:
+    """The body that a list of figures given "respectively" pairs with ``quantity``: "IKCO and
+    SAIPA accounted for 486,000 and 402,000 vehicles, respectively"."""
+    if "respectively" not in sentence.text:
+        return None
+    at = next(k for k, figure in enumerate(figures) if figure.start == quantity.start)
+    first = at
+    while first > 0 and _LIST_JOIN.fullmatch(
+        sentence.text, figures[first - 1].end, figures[first].start
+    ):
+        first -= 1
+    last = at
+    while last + 1 < len(figures) and _LIST_JOIN.fullmatch(
+        sentence.text, figures[last].end, figures[last + 1].start
+    ):
+        last += 1
+    names = [
+        o
+        for o in table.in_sentence(sentence.index, "agency")
+        if o.end <= sentence.start + figures[first].start and not table.is_news(o.ref)
+    ]
+    run: list[Occurrence] = []
+    for occurrence in names:
+        if run and run[-1].ref == occurrence.ref:
+            continue  # "Iran Khodro Company (IKCO)": one name written twice
+        joined = run and _NAME_JOIN.fullmatch(text, run[-1].end, occurrence.start)
+        run = [*run, occurrence] if joined else [occurrence]
+    if last == first or len(run) != last - first + 1:
+        return None
+    return run[at - first].ref
+
+
+def _carried_period(
+    context: SentenceContext, previous: list[ObservationMention], status: Status
+) -> tuple[date | None, date | None, str | None] | None:
+    """The one period of the sentence before, for a result or plan told next in a sentence with
+    no date at all ("Iran's exports reached $57.9 billion in 1403 ... He said exports weighed
+    146 million tons"): one story, one period. Current levels never get here."""
+    if status not in (Status.ACHIEVED, Status.TARGET) or context.periods or not previous:
+        return None
+    periods = {(o.period_start, o.period_end) for o in previous if not o.shifted}
+    if len(periods) != 1:
+        return None
+    start, end = periods.pop()
+    return (start, end, previous[-1].period_label) if end is not None else None
+
+
+def _scale_of(text: str, quantity: Quantity) -> Decimal:
+    """What the written number of ``quantity`` was multiplied by ("3,700 billion rials"):
+    the scale word and any currency conversion, which a list's bare figures share."""
+    written = re.compile(r"\d[\d,]*(?:\.\d+)?").match(text, quantity.number_start)
+    if written is None:
+        return Decimal(1)
+    number = Decimal(written.group(0).replace(",", ""))
+    return quantity.value / number if number else Decimal(1)
+
+
 def _bare_part(before: str, after: str) -> bool:
     """Whether a number without a unit is a part of a figure named before it, whose unit it
     takes: "of which 45 will be", "Of the trainees, 410,000 were", "512,000 of them"."""
@@ -647,6 +740,7 @@ def _subject(
         subject is not None
         and _is_agency(table, subject)
         and _national_indicator(sentence, quantity)
+        and not _indicator_of(text, sentence, table, subject)
     ) or (
         subject is not None
         and _carried_group(table, sentence, subject)
@@ -657,7 +751,11 @@ def _subject(
         # 2.4 percent of GDP" after the insurers' premiums)
         return _country_in(sentence, table) or table.country or subject
     if subject is not None and (
-        (status is not Status.TARGET and _data_office(table, subject))
+        (
+            status is not Status.TARGET
+            and _data_office(table, subject)
+            and not _acts_itself(text, sentence, quantity, table, subject)
+        )
         # "the industry has", "the sector's exports": the body's own industry, taken up
         or (_trade_body(table, subject) and not _INDUSTRY_TAKEN_UP.search(sentence.text))
     ):
@@ -804,6 +902,28 @@ def _data_office(table: EntityTable, ref: str) -> bool:
     return _named_with(table, ref, vocab.data_office_words())
 
 
+#: What follows a body that does something itself ("IRICA collected", "the administration has
+#: so far connected"), not a verb by which it reports what others did ("customs registered").
+_OWN_ACT = re.compile(
+    r"\s+(?:(?:has|have|had)\s+)?(?:(?:so\s+far|also|already)\s+)?"
+    r"(?!(?:reported|registered|recorded|announced|estimated|said|showed|put|listed)\b)[a-z]+ed\b"
+    r"[^,;]*$"
+)
+
+
+def _acts_itself(text: str, sentence: Sentence, quantity: Quantity, table: EntityTable, ref: str) -> bool:
+    """Whether the body ``ref`` is named right before the figure's verb as the one who acted:
+    a customs administration's own collections are its own, not the country's."""
+    q_start = sentence.start + quantity.start
+    return any(
+        o.ref == ref
+        and o.sentence == sentence.index
+        and o.end <= q_start
+        and _OWN_ACT.match(text, o.end, q_start) is not None
+        for o in table.occurrences
+    )
+
+
 _INDUSTRY_TAKEN_UP = re.compile(r"\b[Tt]he\s+(?:industry|sector)\b")
 
 
@@ -835,10 +955,24 @@ def _is_agency(table: EntityTable, ref: str) -> bool:
 def _national_indicator(sentence: Sentence, quantity: Quantity) -> bool:
     """Whether the figure's sentence names a statistic of a whole country ("the unemployment
     rate stood at 9.2 percent"). The whole sentence counts, because such figures are often
-    listed after the statistic ("... said it fell to 9.6% in December from 10.6%")."""
-    scope = f"{sentence.text} {quantity.noun or ''}".lower()
+    listed after the statistic ("... said it fell to 9.6% in December from 10.6%"); a later
+    clause does not ("..., and that exporters returned $27 billion to the country's economy")."""
+    cut = _CLAUSE_BREAK.search(sentence.text, quantity.end)
+    scope = f"{sentence.text[: cut.start() if cut else None]} {quantity.noun or ''}".lower()
     return (
         re.search(rf"\b(?:{vocab.alternation(vocab.national_indicators())})\b", scope) is not None
+    )
+
+
+def _indicator_of(text: str, sentence: Sentence, table: EntityTable, ref: str) -> bool:
+    """Whether the sentence's statistic is the body's own: "non-oil exports from the zone",
+    "imports into the zone", "the exports of NICICO"."""
+    pattern = rf"\b(?:{vocab.alternation(vocab.national_indicators())})\s+(?:from|of|by|into|in)\s+"
+    return any(
+        o.ref == ref
+        and o.sentence == sentence.index
+        and re.search(rf"{pattern}$", text[sentence.start : o.start], re.I) is not None
+        for o in table.occurrences
     )
 
 
@@ -893,7 +1027,9 @@ def _national_total(text: str, base: int, q_start: int, in_sentence: list[Occurr
         ):
             match = None
     return match is not None and not any(
-        o.kind in ("agency", "population") and match.start() <= o.start < q_start
+        (o.kind in ("agency", "population") and match.start() <= o.start < q_start)
+        # "Hormozgan's peak electricity demand": the province's, not the country's
+        or re.fullmatch(r"['’]s\s+", text[o.end : match.start()]) is not None
         for o in in_sentence
     )
 
@@ -1309,7 +1445,18 @@ def _trade_partner(text: str, base: int, occurrence: Occurrence) -> bool:
     ("exports to the Eurasian Economic Union", "imports from the EU")."""
     before = text[max(base, occurrence.start - 80) : occurrence.start]
     match = _PARTNER_BEFORE.search(before)
-    return match is not None and not re.search(r"[,;:]", match.group(0))
+    if match is not None and not re.search(r"[,;:]", match.group(0)):
+        return True
+    # "China, Iraq and Turkey were the main buyers of Iranian goods": a list of buyers
+    return _BUYERS_AFTER.match(text, occurrence.end) is not None
+
+
+#: What names the places before it as buyers or suppliers of another country's goods.
+_BUYERS_AFTER = re.compile(
+    r"(?:(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*"
+    r"\s+(?:were|are|was|is|remained|remain)\s+(?:the|its|their)\s+(?:[a-z]+\s+){0,2}"
+    r"(?:buyers|customers|importers|destinations|markets|suppliers|sellers|partners)\b"
+)
 
 
 #: A dateline: the city in capitals, an optional date and news agency, then a dash.

@@ -620,6 +620,11 @@ _CURRENT_IRANIAN_YEAR = re.compile(
     r"\b(?:current|this|present)\s+Iranian\s+(?:calendar\s+)?year\s+(1[34]\d\d)\b", re.I
 )
 
+#: A Solar Hijri year told as over: "the Iranian calendar year 1401, which ended on March 20".
+_ENDED_IRANIAN_YEAR = re.compile(
+    r"\bIranian\s+(?:calendar\s+)?year\s+(1[34]\d\d)\b,?\s+(?:which\s+)?(?:ended|closed)\b", re.I
+)
+
 
 #: A Solar Hijri year written with a Gregorian gloss: "the Iranian year 1403 (March 20-June 20,
 #: 2024)", "the Iranian calendar year 1402 (ended March 19, 2024)".
@@ -647,6 +652,12 @@ def _anchor_from_gloss(sentence: str, context: CalendarContext) -> None:
     if written is not None:
         # "the current Iranian calendar year 1402 (March 21, 2023)": the year is written
         context.iranian_year = int(written.group(1))
+        return
+    ended = _ENDED_IRANIAN_YEAR.search(sentence)
+    if ended is not None:
+        # a year that has ended is the one before the article's
+        context.iranian_year = int(ended.group(1)) + 1
+        context.gregorian_year = iranian_year(context.iranian_year)[0].year
         return
     glossed = glossed_current_year(sentence)
     if glossed is not None:

@@ -114,6 +114,15 @@ def main_country(table: EntityTable) -> str | None:
             if name in countries:
                 ref = place_ref(table, countries[name])
                 counts[ref] = counts.get(ref, 0) + 1
+    # "Iranian goods": a demonym that stands for no subject still says whose country the article
+    # is about, and a national calendar ("the current Iranian year") most of all: a free-zone
+    # report may name only the neighbours it trades with
+    by_demonym = _demonyms()[2]
+    pattern = rf"\b(?P<dem>{vocab.alternation(by_demonym)})\b(?P<year>\s+(?:calendar\s+)?year)?"
+    for match in re.finditer(pattern, table.text):
+        if not table.covered(match.start(), match.end("dem")):
+            ref = place_ref(table, by_demonym[match.group("dem")])
+            counts[ref] = counts.get(ref, 0) + (3 if match.group("year") else 1)
     if not counts:
         return None
     return max(counts, key=lambda ref: counts[ref])

@@ -47,7 +47,7 @@ _CUES: list[tuple[Status, re.Pattern[str]]] = [
         # "we have asked banks to earmark": what others are asked to do is planned
         # "expects its premiums to exceed": what the subject expects of something
         rf"|\b(?:asked|urged|instructed|ordered|called\s+on|requested|obliged|told|requires?"
-        rf"|required|expects|expected|wants|wanted)\s+(?:(?!that\b)[A-Za-z][\w-]*\s+){{0,8}}?to\s+{_VERB}"
+        rf"|required|expects?|expected|wants?|wanted)\s+(?:(?!that\b)[A-Za-z][\w-]*\s+){{0,8}}?to\s+{_VERB}"
         r"|\b(?:plans?|planned|planning|aims?|aimed|aiming|target(?:s|ed|ing)?|goal|intends?"
         r"|intended|seeks?|seeking|expects?|expected|expecting|expectations?|forecasts?"
         r"|forecasting|predicts?|predicted|predicting|projected|projecting|projections?"
