@@ -324,6 +324,9 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         rf"\bsince\s+(?P<month>{_MONTH})\s+(?P<year>{_GREG_YEAR})(?=,?\s+when\b)", re.I)),
     ("since", re.compile(
         rf"\b(?:since|from\s+the\s+(?:beginning|start)\s+of)\s+"
+        # "since the purchasing season opened on April 12": the day the event is dated
+        rf"(?:(?:the|its|this)\s+(?:[a-z-]+\s+){{1,3}}(?:was\s+|were\s+)?(?:launched|began|started"
+        rf"|opened|kicked\s+off)\s+on\s+(?={_MONTH}\s+\d))?"
         # "since the 11 September 2001 attacks": the date of an event
         rf"(?:the\s+(?=\d{{1,2}}\s+{_MONTH}\s+{_GREG_YEAR}))?(?:(?P<when>early|mid|late)[- ])?"
         rf"(?:(?P<day>\d{{1,2}})\s+)?(?P<month>{_MONTH})?(?:\s+(?P<day2>\d{{1,2}})\b,?)?"

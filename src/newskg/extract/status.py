@@ -127,6 +127,8 @@ _PLANNING = re.compile(
 #: inflation was 2.5%" is no target.
 _PLANNED_SUBJECT = re.compile(
     r"\b(?:targets?|goals?|forecasts?|projections?|quotas?|budgets?)\s+"
+    # "the target set for us this year is": a participle may stand before the phrase
+    r"(?:(?:set|fixed|approved|defined|envisaged)\s+)?"
     r"(?:(?:for|in|of|on)\s+[^,;:.\"“”]{0,60}?\s+)?"
     r"(?:(?:is|are|was|were)|(?:has|have|had)\s+(?:\w+\s+)?been\s+(?:set|put|fixed)\s+at"
     r"|(?:is|was|stands|stood)\s+at|set\s+at)"
@@ -254,6 +256,8 @@ def status_of(text: str, quantity: Quantity, earlier: list[Status]) -> Status:
         status = wide[0] if wide else (earlier[-1] if earlier else Status.ACHIEVED)
     if status is Status.CURRENT and _STATISTIC.search(text) and found and _copula(found[1]):
         return Status.ACHIEVED  # "the overall unemployment rate is 4.875 million people"
+    if status is Status.CURRENT and found and _copula(found[1]) and _SO_FAR.search(left):
+        return Status.ACHIEVED  # "the wheat bought so far is worth 66 trillion rials"
     if (
         status is Status.ACHIEVED
         and found
@@ -262,6 +266,9 @@ def status_of(text: str, quantity: Quantity, earlier: list[Status]) -> Status:
     ):
         return Status.TARGET  # "has allocated 4,800 billion rials ... for the current year"
     return status
+
+
+_SO_FAR = re.compile(r"\b(?:so\s+far|to\s+date|until\s+now)\b")
 
 
 #: The year a budget is for, said after it: "for the current year" (but "has allocated 240
