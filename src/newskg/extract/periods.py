@@ -353,7 +353,7 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         r"|Mehr|Aban|Azar|Dey|Day|Bahman|Esfand)(?!\s+News)(?:\s+(?P<year>1[34]\d\d))?\b")),
     ("same_period", re.compile(
         # "of last year", "in the previous year": the year before, as "last year" alone is
-        rf"\b(?:the\s+)?same\s+(?:period|quarter|month|season|time)\s+(?:(?:of|in)\s+(?:the\s+)?"
+        rf"\b(?:the\s+)?same\s+(?:period|quarter|month|season|time|point)\s+(?:(?:of|in)\s+(?:the\s+)?"
         rf"(?:(?:last|previous|preceding|prior)\s+)?|last\s+)(?P<year>{_GREG_YEAR}|year)\b", re.I)),
     ("shift", re.compile(
         r"\b(?:a\s+)?year[- ]earlier\b|\ba\s+year\s+(?:ago|before|earlier)\b"
