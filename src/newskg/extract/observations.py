@@ -235,6 +235,13 @@ def _sentence_observations(
             parent = _whole_of(quantity, [*earlier, *result])
         if parent is None and _share_of_total(s_text, quantity):
             parent = _total_before(quantity, [*earlier, *result])
+        # "Raja carried 9.8 million of the passengers": a part of a total told before, with
+        # an owner of its own
+        whole = (
+            _named_whole(s_text[: quantity.end], after, quantity, [*earlier, *result])
+            if parent is None
+            else None
+        )
         status = _status(s_text, quantity, result)
         subject = _subject(
             text,
@@ -279,8 +286,10 @@ def _sentence_observations(
             # article's own year is the surer anchor
             anchor = fallback if gregorian and fallback is not None else reference
             period_tuple = _in_reference_year(period, anchor)
-        elif period is None and parent is not None:
-            period_tuple = (parent.period_start, parent.period_end, parent.period_label)
+        elif period is None and (parent or whole) is not None:
+            told = parent or whole
+            assert told is not None
+            period_tuple = (told.period_start, told.period_end, told.period_label)
         elif (
             period is None
             and reference is not None
@@ -343,6 +352,8 @@ def _sentence_observations(
         part_of = (
             parent.index
             if parent is not None and (status, parent.status) != (Status.ACHIEVED, Status.TARGET)
+            else whole.index
+            if whole is not None and whole.status is status
             else None
         )
         progress = (
@@ -446,6 +457,21 @@ def _whole_of(quantity: Quantity, found: list[ObservationMention]) -> Observatio
         if obs.unit == quantity.unit.iri:
             return obs if obs.period_end is not None and obs.value > quantity.value else None
     return None
+
+
+_OF_THE_COUNTED = re.compile(r"\s+of\s+the\s+(?P<noun>[a-z-]+)\b")
+
+
+def _named_whole(
+    upto: str, after: str, quantity: Quantity, found: list[ObservationMention]
+) -> ObservationMention | None:
+    """The total a figure written "N of the <things>" is part of, when <things> is what the
+    figure's unit counts ("9.8 million of the passengers" after "24.6 million passengers");
+    ``upto`` is the sentence up to the figure's end, which may have read the noun already."""
+    match = re.search(r"\s+of\s+the\s+(?P<noun>[a-z-]+)$", upto) or _OF_THE_COUNTED.match(after)
+    if match is None or quantity.unit is None or match.group("noun") not in quantity.unit.labels:
+        return None
+    return _whole_of(quantity, found)
 
 
 #: "the number of people (out of work) rose by 32,000 to": the noun counted, then a change or

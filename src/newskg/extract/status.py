@@ -384,7 +384,8 @@ def _bare(word: str) -> bool:
     the verb it is coordinated with."""
     if word in _SAME_IN_PAST:
         return True  # "shed", "cut": the form says nothing, the verb it follows does
-    return " " not in word and not re.search(r"(?:ed|wn|ew|ose|ell|rew|ought|aid)$", word)
+    # "runs", "employs": the present tense of its own, no base form
+    return " " not in word and not re.search(r"(?:ed|wn|ew|ose|ell|rew|ought|aid|[^s]s)$", word)
 
 
 #: Verbs whose past tense is their base form.
