@@ -1302,7 +1302,7 @@ _OCCASION = re.compile(
 )
 #: Money that banks lent, said after the figure: "in bank loans", "of loans from banks".
 _BANK_LOANS = re.compile(
-    r"\s+(?:of|in)\s+(?:[\w-]+\s+){0,3}?(?:bank\s+(?:loans|facilities|credit)"
+    r"(?:\s*\([^)]*\))?\s+(?:of|in)\s+(?:[\w-]+\s+){0,5}?(?:bank\s+(?:loans|facilities|credit)"
     r"|(?:loans|facilities|credit)\s+from\s+(?:the\s+)?(?:agent\s+|commercial\s+)?banks)\b"
 )
 _THROUGH = re.compile(r"[^,;]{0,40}?\bthrough\s+(?:the\s+)?")
