@@ -1006,12 +1006,13 @@ def _indicator_of(text: str, sentence: Sentence, table: EntityTable, ref: str) -
 #: wheat production is expected to reach", "domestic car output reached", "peak demand hit".
 _NATIONAL_TOTAL = re.compile(
     # "domestic producers currently make 45 percent": the country's producers as a whole
-    r"\b(?:[Dd]omestic\s+(?:[a-z-]+\s+){0,2}(?:production|output|producers|manufacturers)"
+    r"\b(?:(?:[Dd]omestic|[Nn]ational)\s+(?:[a-z-]+\s+){0,2}(?:production|output|producers"
+    r"|manufacturers)"
     # "investment in the industry and mining sector reached": a whole sector's
     r"|[Ii]nvestment\s+in\s+the\s+(?:[a-z-]+\s+){1,4}?sectors?"
     r"|[Pp]eak\s+(?:electricity\s+|power\s+)?demand)\s+(?:[a-z]+\s+){0,4}?"
     r"(?:is|was|are|were|has|had|reached|rose|fell|hit|stood|will|grew|increased|registered"
-    r"|make|makes|made|covered|covers|met|meets|supplied|supplies)\b"
+    r"|make|makes|made|covered|covers|met|meets|supplied|supplies|could|may|might|to)\b"
     r"[^,;]*$"
 )
 
@@ -1019,8 +1020,9 @@ _NATIONAL_TOTAL = re.compile(
 #: A product's output opening a clause, with no owner: "home appliance production had fallen".
 _PRODUCT_OUTPUT = re.compile(
     r"\s*(?!(?i:its|their|his|her|our|the|this|that|total|annual|monthly)\b)"
-    r"[A-Za-z-][a-z-]*\s+(?:[a-z-]+\s+)?(?:production|output)\s+(?:[a-z]+\s+){0,4}?"
-    r"(?:is|was|are|were|has|had|reached|rose|fell|hit|stood|will|grew|increased|registered)\b"
+    r"[A-Za-z-][a-z-]*\s+(?:[a-z-]+\s+)?(?:production|output|exports|imports)\s+"
+    r"(?:[a-z]+\s+){0,4}?(?:is|was|are|were|has|had|reached|rose|fell|hit|stood|will|grew"
+    r"|increased|registered|could|may|might)\b"
     r"[^,;]*$"
 )
 _CLAUSE_OPENING = re.compile(r"(?:[,;:–—]\s*|\b(?:that|said|says)\s+)$")
