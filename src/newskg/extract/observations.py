@@ -1020,7 +1020,9 @@ _NATIONAL_TOTAL = re.compile(
 #: A product's output opening a clause, with no owner: "home appliance production had fallen".
 _PRODUCT_OUTPUT = re.compile(
     r"\s*(?!(?i:its|their|his|her|our|the|this|that|total|annual|monthly)\b)"
-    r"[A-Za-z-][a-z-]*\s+(?:[a-z-]+\s+)?(?:production|output|exports|imports)\s+"
+    r"(?:[A-Za-z-][a-z-]*\s+(?:[a-z-]+\s+)?(?:production|output)|(?:[A-Za-z-][a-z-]*\s+)?"
+    # "exports could fall by $4 billion": a nation's trade needs no product named
+    r"(?:exports|imports))\s+"
     r"(?:[a-z]+\s+){0,4}?(?:is|was|are|were|has|had|reached|rose|fell|hit|stood|will|grew"
     r"|increased|registered|could|may|might)\b"
     r"[^,;]*$"
