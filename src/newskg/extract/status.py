@@ -258,6 +258,8 @@ def status_of(text: str, quantity: Quantity, earlier: list[Status]) -> Status:
         return Status.ACHIEVED  # "the overall unemployment rate is 4.875 million people"
     if status is Status.CURRENT and found and _copula(found[1]) and _SO_FAR.search(left):
         return Status.ACHIEVED  # "the wheat bought so far is worth 66 trillion rials"
+    if status is Status.CURRENT and found and _copula(found[1]) and _YEAR_OF_LEVEL.search(left):
+        return Status.ACHIEVED  # "the guaranteed purchase price this year is 127,000 rials"
     if (
         status is Status.ACHIEVED
         and found
@@ -268,6 +270,8 @@ def status_of(text: str, quantity: Quantity, earlier: list[Status]) -> Status:
     return status
 
 
+#: The year a level is of, said before its copula: a statistic of that year, not a standing level.
+_YEAR_OF_LEVEL = re.compile(r"\b(?:this|last|the\s+current|the\s+past)\s+year\s+(?:is|was|are|were)\s")
 _SO_FAR = re.compile(r"\b(?:so\s+far|to\s+date|until\s+now)\b")
 
 
