@@ -735,7 +735,7 @@ def _part(match: re.Match[str], context: CalendarContext, _: str) -> Period | No
 _SEASONS = {"spring": 1, "summer": 4, "autumn": 7, "winter": 10}
 
 
-def _season(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
+def _season(match: re.Match[str], context: CalendarContext, sentence: str) -> Period | None:
     """ "the spring of the current Iranian year", "this winter", "the coming winter", "in the
     autumn": three months of the Solar Hijri year. A season with no year is the latest one begun
     by publication; "coming" or "next" is the first one still to begin, "last" or "past" the
@@ -747,7 +747,10 @@ def _season(match: re.Match[str], context: CalendarContext, _: str) -> Period | 
     last_m = first_m + 2
     written, year = _written_iranian_year(groups, "sy", context)
     if not written:
-        year = _season_year(first_m, (groups.get("srel") or "").lower(), context)
+        relative = (groups.get("srel") or "").lower()
+        if not relative and _FUTURE.search(sentence[: match.start()]):
+            relative = "coming"  # "we plan to distribute ... for the autumn planting"
+        year = _season_year(first_m, relative, context)
     if year is None:
         return None
     first, last = iranian_months(year, first_m, last_m)
@@ -1245,8 +1248,8 @@ def _latest_iranian_year_of_month(month: int, context: CalendarContext) -> int |
 
 #: A verb group of the future before a month named without a year.
 _FUTURE = re.compile(
-    r"\b(?:will|(?:is|are)\s+(?:expected|slated|scheduled|set|due|projected|forecast)\s+to)\b"
-    r"[^.;]{0,80}$"
+    r"\b(?:will|plans?\s+to|aims?\s+to|intends?\s+to|(?:is|are)\s+(?:expected|slated|scheduled|set|due|projected|forecast)\s+to)\b"
+    r"(?:[^.;]|\.(?=\d)){0,80}$"
 )
 
 
