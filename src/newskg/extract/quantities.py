@@ -352,7 +352,7 @@ _PARTITIVE = re.compile(r"\s+of\s+(?:the|these|those)\s+")
 
 
 #: A plural noun right after a bare number, with up to two modifiers: "12 million policies".
-_PLURAL_NOUN = re.compile(r" (?P<noun>(?:[a-z][a-z-]+ ){0,2}?[a-z][a-z-]+[^s\W]s)\b")
+_PLURAL_NOUN = re.compile(r" (?P<noun>(?:[a-z][a-z-]+ ){0,4}?[a-z][a-z-]+(?:[^s\W]s|[a-z]men))\b")
 #: Words that end no counted noun: function words, and plurals that measure time or repeat.
 _NOT_COUNTED = _NOT_MODIFIERS | frozenset(
     ["times", "hours", "minutes", "seconds", "decades", "centuries"]
