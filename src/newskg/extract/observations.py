@@ -937,7 +937,9 @@ _OWN_ACT = re.compile(
 )
 
 
-def _acts_itself(text: str, sentence: Sentence, quantity: Quantity, table: EntityTable, ref: str) -> bool:
+def _acts_itself(
+    text: str, sentence: Sentence, quantity: Quantity, table: EntityTable, ref: str
+) -> bool:
     """Whether the body ``ref`` is named right before the figure's verb as the one who acted:
     a customs administration's own collections are its own, not the country's."""
     q_start = sentence.start + quantity.start
@@ -1056,11 +1058,14 @@ def _national_total(text: str, base: int, q_start: int, in_sentence: list[Occurr
             and not _CLAUSE_OPENING.search(text, base, clause_start)
         ):
             match = None
-    return match is not None and not any(
-        (o.kind in ("agency", "population") and match.start() <= o.start < q_start)
-        # "Hormozgan's peak electricity demand": the province's, not the country's
-        or re.fullmatch(r"['’]s\s+", text[o.end : match.start()]) is not None
-        for o in in_sentence
+    return (
+        match is not None
+        and not any(
+            (o.kind in ("agency", "population") and match.start() <= o.start < q_start)
+            # "Hormozgan's peak electricity demand": the province's, not the country's
+            or re.fullmatch(r"['’]s\s+", text[o.end : match.start()]) is not None
+            for o in in_sentence
+        )
     )
 
 

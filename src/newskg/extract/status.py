@@ -14,7 +14,7 @@ from __future__ import annotations
 import re
 
 from newskg.extract.quantities import Quantity
-from newskg.extract.vocab import COUNT
+from newskg.extract.vocab import COUNT, MEASURE
 from newskg.model import Status
 
 _ADVERBS = r"(?:(?:not|also|still|even|further|only|then|now|already|eventually|soon|probably|"
@@ -199,7 +199,11 @@ def status_of(text: str, quantity: Quantity, earlier: list[Status]) -> Status:
     with_opener = WITH_OPENER.match(text)
     if with_opener is not None and quantity.end <= with_opener.end():
         return Status.CURRENT  # "With 68 types of minerals, Iran is among the top 15"
-    if quantity.kind == COUNT and _OWNED_STOCK.search(before) and re.match(r"\s+[a-z]", after):
+    if (
+        quantity.kind in (COUNT, MEASURE)
+        and _OWNED_STOCK.search(before)
+        and re.match(r"\s+[a-z]", after)
+    ):
         return Status.CURRENT  # "replacing the country's 3.2 million carbureted motorcycles"
     if planned_by_subject(before) or (_PLANNED_RELATIVE.match(after) and _DEFINITE.search(before)):
         return Status.TARGET
@@ -271,7 +275,9 @@ def status_of(text: str, quantity: Quantity, earlier: list[Status]) -> Status:
 
 
 #: The year a level is of, said before its copula: a statistic of that year, not a standing level.
-_YEAR_OF_LEVEL = re.compile(r"\b(?:this|last|the\s+current|the\s+past)\s+year\s+(?:is|was|are|were)\s")
+_YEAR_OF_LEVEL = re.compile(
+    r"\b(?:this|last|the\s+current|the\s+past)\s+year\s+(?:is|was|are|were)\s"
+)
 _SO_FAR = re.compile(r"\b(?:so\s+far|to\s+date|until\s+now)\b")
 
 
