@@ -1246,9 +1246,11 @@ def _latest_iranian_year_of_month(month: int, context: CalendarContext) -> int |
     return context.iranian_year - 1 if month > today.month else context.iranian_year
 
 
-#: A verb group of the future before a month named without a year.
+#: A verb group of the future or a plan before a month or season named without a year.
 _FUTURE = re.compile(
-    r"\b(?:will|plans?\s+to|aims?\s+to|intends?\s+to|(?:is|are)\s+(?:expected|slated|scheduled|set|due|projected|forecast)\s+to)\b"
+    r"\b(?:will|plans?\s+to|aims?\s+to|intends?\s+to"
+    r"|(?:is|are)\s+(?:expected|slated|scheduled|set|due|projected|forecast)\s+to)\b"
+    # "plan to distribute 1.6 million tons ... for the autumn": a decimal point ends no clause
     r"(?:[^.;]|\.(?=\d)){0,80}$"
 )
 
