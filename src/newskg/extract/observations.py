@@ -1264,6 +1264,9 @@ def _reported_subject(
             ):
                 return occurrence.ref
     left = [o for o in in_sentence if o.end <= q_start]
+    acting = _acting_place(text, table, left, base, q_start)
+    if acting is not None:
+        return acting
     agencies = [o for o in left if o.kind in ("agency", "population")]
     if agencies:
         nearest = max(agencies, key=lambda o: o.start)
@@ -1303,6 +1306,39 @@ def _reported_subject(
     # "386 projects were inaugurated ..., a deputy industry minister said": the body of the
     # official who gives the figure, before the body the article names most
     return speaker_body or _main_agency(table) or table.country
+
+
+#: A place as the subject of the figure's verb: "Iran has 18,400 kilometers", "Iran exported".
+_PLACE_ACTS = re.compile(
+    r"\s+(?:(?:has|have|had|is|was|will)\s+(?:(?:also|now|already|so\s+far)\s+)?)?"
+    r"(?!(?:and|or|to|in|of|for|with|from|on|at|as|by|that|which|said|says|told)\b)[a-z]+\b"
+    r"[^,;:]*$"
+)
+
+
+#: What opens the clause a place is the subject of: "says Iran has", "..., and Iran exported".
+_PLACE_OPENS = re.compile(r"(?:[,;:–—“\"]\s*|\b(?:that|says|said|and|while|but|whereas)\s+)$")
+
+
+def _acting_place(
+    text: str, table: EntityTable, left: list[Occurrence], base: int, q_start: int
+) -> str | None:
+    """The article's country named last before the figure when it opens the clause and is the
+    subject of the figure's verb ("the RMTO says Iran has 18,400 kilometers of freeways"):
+    the place's own figure, though a body was named before it ("companies in Iran have" and
+    "a zone in northwestern Iran attracted" name where, not who)."""
+    nearest = max(left, key=lambda o: o.start, default=None)
+    if (
+        nearest is None
+        or nearest.kind != "place"
+        or nearest.ref != table.country
+        or (
+            text[base : nearest.start].strip()
+            and not _PLACE_OPENS.search(text, base, nearest.start)
+        )
+    ):
+        return None
+    return nearest.ref if _PLACE_ACTS.match(text, nearest.end, q_start) else None
 
 
 #: A sentence opened by the occasion of a statement ("Addressing a meeting ... in Tehran,").
