@@ -19,6 +19,7 @@ of the article's results.
 from __future__ import annotations
 
 import calendar
+import contextlib
 import re
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
@@ -162,6 +163,8 @@ class CalendarContext:
     """The month the article's fiscal years end in ("the 12 months to 30 September")."""
     plan: int | None = None
     """The first year of the development plan the article named last ("the end of the plan")."""
+    latest_named: date | None = None
+    """Without a publication date, the latest full date the text names: it was written after."""
 
     @classmethod
     def for_article(
@@ -180,6 +183,7 @@ class CalendarContext:
                 _anchor_from_gloss(sentence, context)
                 if context.iranian_year is not None:
                     break
+            context.latest_named = _latest_full_date(text)
         fiscal = _FISCAL_END.search(text) if re.search(r"\bfiscal\b", text, re.I) else None
         if fiscal is not None:
             context.fiscal_end_month = _month(fiscal.group("m") or fiscal.group("m2"))
@@ -647,6 +651,30 @@ def glossed_current_year(sentence: str) -> int | None:
     return year + 1 if ended else year
 
 
+def _latest_full_date(text: str) -> date | None:
+    """The latest date written with day, month and year ("March 20, 2025", "(March 20-July 21,
+    2024)"), None when there is none."""
+    found: list[date] = []
+    for match in _DATE.finditer(text):
+        day = match.group("d") or match.group("d2")
+        if day is not None:
+            month = _month(match.group("m") or match.group("m2"))
+            year = int(match.group("y") or match.group("y2"))
+            with contextlib.suppress(ValueError):
+                found.append(date(year, month, int(day)))
+    for gloss in _RANGE_GLOSS.finditer(text):
+        if gloss.group("y2"):
+            with contextlib.suppress(ValueError):
+                found.append(
+                    date(
+                        int(gloss.group("y2")),
+                        _month(gloss.group("m2") or gloss.group("m1")),
+                        int(gloss.group("d2")),
+                    )
+                )
+    return max(found, default=None)
+
+
 def _anchor_from_gloss(sentence: str, context: CalendarContext) -> None:
     """Without a publication date, a dated gloss in the sentence fixes "the current year"."""
     if context.published is not None:
@@ -786,13 +814,15 @@ def _written_iranian_year(
 
 
 def _season_year(first_month: int, relative: str, context: CalendarContext) -> int | None:
-    """The Solar Hijri year of a season named with no year, from the publication date."""
+    """The Solar Hijri year of a season named with no year, from the publication date (of an
+    undated article, the latest date it names)."""
     if context.iranian_year is None:
         return None
-    if context.published is None:
+    known = context.published or context.latest_named
+    if known is None:
         return context.iranian_year
-    today = jdatetime.date.fromgregorian(date=context.published)
-    year = context.iranian_year
+    today = jdatetime.date.fromgregorian(date=known)
+    year = iranian_year_of(known)
     if relative in ("coming", "next", "upcoming"):
         return year if first_month > today.month else year + 1
     if relative in ("last", "past", "previous", "preceding"):
