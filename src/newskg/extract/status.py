@@ -239,7 +239,14 @@ def status_of(text: str, quantity: Quantity, earlier: list[Status]) -> Status:
     found = _nearest(left, text, reverse=True)
     if found is None and _WORK_DONE.search(left):
         return Status.ACHIEVED  # "IOOC ... drilled 17 new development wells"
-    if found is not None and opener.strip() == "and" and earlier and _bare(found[1]):
+    if (
+        found is not None
+        and opener.strip() == "and"
+        and earlier
+        and _bare(found[1])
+        # "and the units revived so far are worth": a result, whatever came before
+        and not _SO_FAR.search(left)
+    ):
         return earlier[-1]  # "set to close 20% of its factories and shed 10% of the workforce"
     status = found[0] if found else None
     if status is None:
