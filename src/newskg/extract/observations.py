@@ -570,6 +570,13 @@ def _respective_agency(
     return run[at - first].ref
 
 
+#: A plan told in the past, for the period just reported: "had aimed to", "the target was".
+_PAST_PLAN = re.compile(
+    r"\bhad\s+(?:aimed|planned|targeted|hoped|expected|intended|set)\b"
+    r"|\b(?:target|goal|plan)\s+(?:was|had\s+been)\b"
+)
+
+
 def _carried_period(
     context: SentenceContext, previous: list[ObservationMention], status: Status
 ) -> tuple[date | None, date | None, str | None] | None:
@@ -578,11 +585,15 @@ def _carried_period(
     146 million tons"): one story, one period. Current levels never get here."""
     if status not in (Status.ACHIEVED, Status.TARGET) or context.periods or not previous:
         return None
-    periods = {(o.period_start, o.period_end) for o in previous if not o.shifted}
+    # a plan takes the period of plans, or of the results it is measured against ("had aimed to
+    # finance 6,000 units"), not of a year's results before it ("expects to hire 300 people")
+    looking_back = _PAST_PLAN.search(context.sentence.text) is not None
+    told = [o for o in previous if status is Status.ACHIEVED or looking_back or o.status is status]
+    periods = {(o.period_start, o.period_end) for o in told if not o.shifted}
     if len(periods) != 1:
         return None
     start, end = periods.pop()
-    return (start, end, previous[-1].period_label) if end is not None else None
+    return (start, end, told[-1].period_label) if end is not None else None
 
 
 def _scale_of(text: str, quantity: Quantity) -> Decimal:
