@@ -570,6 +570,10 @@ def _respective_agency(
     return run[at - first].ref
 
 
+#: A figure of a span of its own, left unnamed: "quarterly sales" (a "monthly report" is none).
+_OWN_SPAN = re.compile(
+    r"\b(?:[Qq]uarterly|[Mm]onthly|[Ww]eekly)\s+(?!(?:reports?|bulletins?|data|statistics)\b)"
+)
 #: A plan told in the past, for the period just reported: "had aimed to", "the target was".
 _PAST_PLAN = re.compile(
     r"\bhad\s+(?:aimed|planned|targeted|hoped|expected|intended|set)\b"
@@ -583,7 +587,13 @@ def _carried_period(
     """The one period of the sentence before, for a result or plan told next in a sentence with
     no date at all ("Iran's exports reached $57.9 billion in 1403 ... He said exports weighed
     146 million tons"): one story, one period. Current levels never get here."""
-    if status not in (Status.ACHIEVED, Status.TARGET) or context.periods or not previous:
+    if (
+        status not in (Status.ACHIEVED, Status.TARGET)
+        or context.periods
+        or not previous
+        # "quarterly sales fell 3%" after a year's results: a span of its own, unnamed
+        or _OWN_SPAN.search(context.sentence.text)
+    ):
         return None
     # a plan takes the period of plans, or of the results it is measured against ("had aimed to
     # finance 6,000 units"), not of a year's results before it ("expects to hire 300 people")
