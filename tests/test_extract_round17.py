@@ -11,7 +11,7 @@ from __future__ import annotations
 from datetime import date
 from decimal import Decimal
 
-from extracted import figures
+from extracted import figures, posts
 from newskg.extract import extract
 from newskg.model import Article, Status
 
@@ -193,3 +193,19 @@ def test_an_undated_article_s_ended_year_and_seasons() -> None:
     )
     lost = next(o for o in undated.observations if o.value == Decimal(2000000))
     assert (lost.period_start, lost.period_end) == (date(2023, 6, 22), date(2023, 9, 22))
+
+
+def test_a_company_name_with_a_persian_ezafe_is_one_name() -> None:
+    extraction = extract(
+        Article(
+            "Meanwhile, Shirin Kalhor, the managing director of Chadormalu-e-Yazd Mining and "
+            "Industrial Company, one of the country’s largest iron ore producers, said the company "
+            "sold 9 million tons.",
+            date_published=_DAY,
+        )
+    )
+    assert posts(extraction)["Shirin Kalhor"] == {
+        ("Chadormalu-e-Yazd Mining and Industrial Company", "managing director")
+    }
+    (company,) = extraction.agencies
+    assert company.alt_labels == ()  # no "Industrial Company" to merge other companies by

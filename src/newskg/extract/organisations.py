@@ -30,8 +30,11 @@ from newskg.extract.table import AgencyRecord, EntityTable, Occurrence
 
 #: One capitalised word: "TimeWarner", "BA", "Co.", "Khojasteh-Mehr" (no trailing apostrophe).
 #: Transliterated Persian names keep their apostrophes ("Tose’e Ta’avon Bank"); a possessive
-#: "’s" is no part of a name.
-CAP_WORD = r"[A-Z][\w&]*(?:\.[A-Z][\w&]*)*(?:-[A-Z0-9][\w&]*)*(?:['’](?:[A-Z]|(?!s\b)[a-z])\w*)?"
+#: "’s" is no part of a name. A Persian ezafe joins the parts of one word ("Gol-e-Gohar").
+CAP_WORD = (
+    r"[A-Z][\w&]*(?:\.[A-Z][\w&]*)*(?:-(?:[a-z]{1,3}-)?[A-Z0-9][\w&]*)*"
+    r"(?:['’](?:[A-Z]|(?!s\b)[a-z])\w*)?"
+)
 #: A company name: capitalised words, joined by "&" or name particles ("Bank Oyens & Van Eeghen").
 COMPANY_NAME = (
     rf"{CAP_WORD}(?:(?:\s+&)?\s+{CAP_WORD}|\s+(?:de|van|den|der|von|du|da|la|le)\s+{CAP_WORD})*"
@@ -158,6 +161,13 @@ def _company(
     start = sentence.start + offset + skipped
     if table.covered(start, start + len(name), "place", "person", "role"):
         return None
+    if any(
+        o.kind == "agency" and o.start < start and start + len(name) <= o.end
+        for o in table.occurrences
+    ):
+        return (
+            None  # "Industrial Company" at the end of "Gol-e-Gohar Mining and Industrial Company"
+        )
     agency = table.agency(name)
     if noun and noun.lower() not in ORGANISATION_WORDS:
         agency.kinds.add(noun.lower())
