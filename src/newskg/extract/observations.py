@@ -1017,6 +1017,10 @@ def _indicator_of(text: str, sentence: Sentence, table: EntityTable, ref: str) -
     """Whether the sentence's statistic is the body's own: "non-oil exports from the zone",
     "imports into the zone", "the exports of NICICO"."""
     pattern = rf"\b(?:{vocab.alternation(vocab.national_indicators())})\s+(?:from|of|by|into|in)\s+"
+    # "exports from the zone": the body taken up by a noun, whether or not it was resolved
+    taken_up = rf"{pattern}(?:the|its)\s+(?:zone|company|organization|park|parks)\b"
+    if re.search(taken_up, sentence.text, re.I):
+        return True
     return any(
         o.ref == ref
         and o.sentence == sentence.index
