@@ -349,7 +349,8 @@ _PATTERNS: list[tuple[str, re.Pattern[str]]] = [
         re.I)),
     ("by", re.compile(
         rf"\b(?:by|until|till|through)\s+(?:at\s+least\s+)?(?:the\s+end\s+of\s+)?"
-        rf"(?P<year>{_GREG_YEAR})\b", re.I)),
+        # "a target of exporting 20 million tons a year by 1404": to the end of that Iranian year
+        rf"(?P<year>{_GREG_YEAR})\b|\b(?:by|until|till)\s+(?P<iyear>{_IR_YEAR})\b", re.I)),
     ("iranian_month", re.compile(
         r"\b(?:(?:in|during|since|until|of|through|the\s+month\s+of|end\s+of)\s+(?:the\s+)?"
         r"(?:(?:past|last|previous|current|this)\s+)?(?:Iranian\s+)?(?:calendar\s+)?"
@@ -1042,7 +1043,10 @@ def _end_of(match: re.Match[str], context: CalendarContext, sentence: str) -> Pe
 
 
 def _by(match: re.Match[str], context: CalendarContext, _: str) -> Period | None:
-    """ "by 2010", "until at least 2008": open start."""
+    """ "by 2010", "until at least 2008", "by 1404": open start."""
+    if match.group("iyear"):
+        last = iranian_year(int(match.group("iyear")))[1]
+        return Period(*_span(match), None, last, match.group(0))
     return Period(*_span(match), None, date(int(match.group("year")), 12, 31), match.group(0))
 
 
