@@ -1830,6 +1830,7 @@ _COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|versus|than|over|on)\s+$", 
 
 
 #: What opens a new clause with a period of its own.
+_CAUSE_BREAK = re.compile(r",\s+(?:as|because|since)\s+(?:the|a|an|its|their)\b")
 _CLAUSE_BREAK = re.compile(r",\s+(?:which|and|but)\b|\bwhile\b|\bwhereas\b|;")
 
 
@@ -1869,6 +1870,10 @@ def _period(
     if after and before and _CLAUSE_BREAK.search(text, quantity.end, min(p.start for p in after)):
         # "In the first two months we created 9,640 jobs, and the pace will rise after the
         # summer": the period of the figure's own clause
+        after = []
+    if after and _CAUSE_BREAK.search(text, quantity.end, min(p.start for p in after)):
+        # "12 percent less than the year before, as the outbreak in the last month of the year
+        # shut fairs": a clause of cause dates the cause, not the figure
         after = []
     if after:
         return min(after, key=lambda p: p.start)
