@@ -1213,13 +1213,17 @@ def _reported_subject(
         or _national_total(text, base, q_start, in_sentence)
     ):
         return table.country
-    partners = [o for o in in_sentence if _trade_partner(text, base, o)]
+    partners = [
+        o for o in in_sentence if o.ref != table.country and _trade_partner(text, base, o)
+    ]
     if partners and table.country is not None:
         nearest = max(
             (o for o in in_sentence if o.end <= q_start), key=lambda o: o.start, default=None
         )
-        if nearest is not None and nearest in partners:
-            # "exports to Iraq rose 12 percent to $9 billion": the country that exports, or the
+        share = quantity.kind in (PERCENT, POINT) and re.match(r"\s+of\s+", after)
+        if nearest is not None and nearest in partners and not share:
+            # "Iraq and Turkey bought 58 percent of the SMEs' exports": the share is of the
+            # group's; "exports to Iraq rose 12 percent to $9 billion": the country that exports, or the
             # exporter of the figures before ("exports from the province rose ..., while
             # exports to Iraq reached")
             return so_far[-1].subject if so_far else table.country
@@ -1543,15 +1547,17 @@ def _trade_partner(text: str, base: int, occurrence: Occurrence) -> bool:
     match = _PARTNER_BEFORE.search(before)
     if match is not None and not re.search(r"[,;:]", match.group(0)):
         return True
-    # "China, Iraq and Turkey were the main buyers of Iranian goods": a list of buyers
-    return _BUYERS_AFTER.match(text, occurrence.end) is not None
+    # "China, Iraq and Turkey were the main buyers of Iranian goods", "Spain and China bought
+    # 31 and 19 tons": a list of buyers
+    return occurrence.kind == "place" and _BUYERS_AFTER.match(text, occurrence.end) is not None
 
 
 #: What names the places before it as buyers or suppliers of another country's goods.
 _BUYERS_AFTER = re.compile(
     r"(?:(?:,\s*(?:and\s+)?|\s+and\s+)(?:the\s+)?[A-Z][\w-]*(?:\s+[A-Z][\w-]*)*)*"
-    r"\s+(?:were|are|was|is|remained|remain)\s+(?:the|its|their)\s+(?:[a-z]+\s+){0,2}"
-    r"(?:buyers|customers|importers|destinations|markets|suppliers|sellers|partners)\b"
+    r"\s+(?:(?:were|are|was|is|remained|remain)\s+(?:the|its|their)\s+(?:[a-z]+\s+){0,2}"
+    r"(?:buyers|customers|importers|destinations|markets|suppliers|sellers|partners)"
+    r"|bought|imported|purchased)\b"
 )
 
 
