@@ -205,6 +205,14 @@ def status_of(text: str, quantity: Quantity, earlier: list[Status]) -> Status:
         and re.match(r"\s+[a-z]", after)
     ):
         return Status.CURRENT  # "replacing the country's 3.2 million carbureted motorcycles"
+    if (
+        quantity.kind == COUNT
+        and (_BODY_STOCK.search(before) or _WITH_STOCK.search(before))
+        and re.match(r"\s+[a-z]", after)
+    ):
+        # "the organization's 38 affiliated companies posted", "its 79 hospitals, with 11,300
+        # beds, treated": what a body has, named on the way to the verb
+        return Status.CURRENT
     if planned_by_subject(before) or (_PLANNED_RELATIVE.match(after) and _DEFINITE.search(before)):
         return Status.TARGET
     part = _PART_AFTER.match(after)
@@ -336,6 +344,11 @@ APPOSITION = re.compile(r",\s+or\s+[^,;]{1,60},")
 LEAD_DATELINE = r"(?:[^–—\n]{0,40}[–—]\s+)?"
 WITH_OPENER = re.compile(rf"{LEAD_DATELINE}[“\"]?With\s+[^,;]{{4,120}},\s+")
 #: A possessive right before a counted figure: what the country or body has.
+_BODY_STOCK = re.compile(
+    r"\b[Tt]he\s+(?:organization|company|corporation|fund|bank|zone|ministry|holding)['’]s"
+    r"\s+(?:(?:about|some|nearly|over|more\s+than)\s+)?$"
+)
+_WITH_STOCK = re.compile(r",\s+with\s+(?:(?:about|some|nearly|over|more\s+than)\s+)?$")
 _OWNED_STOCK = re.compile(r"\b(?:the\s+)?(?:country|nation|province|city)['’]s\s+$|\bIran['’]s\s+$")
 #: A change that compares the figure before it: ", 35 percent more than last year".
 _COMPARED = re.compile(r"\s+(?:more|less|higher|lower|up|down)\s+(?:than|from|on)\b")
