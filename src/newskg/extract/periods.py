@@ -628,9 +628,12 @@ _CURRENT_IRANIAN_YEAR = re.compile(
     r"\b(?:current|this|present)\s+Iranian\s+(?:calendar\s+)?year\s+(1[34]\d\d)\b", re.I
 )
 
-#: A Solar Hijri year told as over: "the Iranian calendar year 1401, which ended on March 20".
+#: A Solar Hijri year told as over: "the Iranian calendar year 1401, which ended on March 20",
+#: "the past Iranian year 1398 (March 2019-March 2020)".
 _ENDED_IRANIAN_YEAR = re.compile(
-    r"\bIranian\s+(?:calendar\s+)?year\s+(1[34]\d\d)\b,?\s+(?:which\s+)?(?:ended|closed)\b", re.I
+    r"\bIranian\s+(?:calendar\s+)?year\s+(1[34]\d\d)\b,?\s+(?:which\s+)?(?:ended|closed)\b"
+    r"|\b(?:past|last|previous)\s+Iranian\s+(?:calendar\s+)?year\s+(1[34]\d\d)\b",
+    re.I,
 )
 
 
@@ -690,7 +693,7 @@ def _anchor_from_gloss(sentence: str, context: CalendarContext) -> None:
     ended = _ENDED_IRANIAN_YEAR.search(sentence)
     if ended is not None:
         # a year that has ended is the one before the article's
-        context.iranian_year = int(ended.group(1)) + 1
+        context.iranian_year = int(ended.group(1) or ended.group(2)) + 1
         context.gregorian_year = iranian_year(context.iranian_year)[0].year
         return
     glossed = glossed_current_year(sentence)
