@@ -88,6 +88,7 @@ _CUES: list[tuple[Status, re.Pattern[str]]] = [
         r"|accounted|contributed|enjoyed|suffered|booked|logged|saved|blamed|took|reduced"
         r"|expanded|contracted|shrank|settled|agreed|sued|released|collected|cleared|transited"
         r"|handled|shipped|loaded|unloaded|issued|led|seen|disclosed|disclosing|revealed|showed"
+        r"|(?<!to\s)(?<!be\s)(?:set\s+up|established|founded|inaugurated)"
         r"|indicated|put|set\s+at|transferred|supplied|exceeding|reaching|hitting|helped|came"
         # a verb of doing again ("restarted", "reactivated", "reopened"): revival programs
         r"|re(?!quired)[a-z]{3,}ed)\b")),
@@ -244,6 +245,10 @@ def status_of(text: str, quantity: Quantity, earlier: list[Status]) -> Status:
         and re.search(r"\d\S*\s+[^,;]{0,40},\s+$", before)
     ):
         return Status.TARGET  # "a budget of 4.8 trillion rials this year, 35 percent more than"
+    if earlier and _RESULTING.match(left):
+        # "set up 46 clusters, raising the number of active clusters to 510": the level the
+        # figure before led to shares its status
+        return earlier[-1]
     found = _nearest(left, text, reverse=True)
     if found is None and _WORK_DONE.search(left):
         return Status.ACHIEVED  # "IOOC ... drilled 17 new development wells"
@@ -293,6 +298,8 @@ def status_of(text: str, quantity: Quantity, earlier: list[Status]) -> Status:
 _YEAR_OF_LEVEL = re.compile(
     r"\b(?:this|last|the\s+current|the\s+past)\s+year\s+(?:is|was|are|were)\s"
 )
+#: A participle opening the clause of a level that a figure before led to.
+_RESULTING = re.compile(r"\s*(?:raising|bringing|taking|lifting|pushing|increasing)\b")
 _SO_FAR = re.compile(r"\b(?:so\s+far|to\s+date|until\s+now)\b")
 
 
