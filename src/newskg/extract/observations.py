@@ -1836,7 +1836,9 @@ _COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|versus|than|over|on)\s+$", 
 
 
 #: What opens a new clause with a period of its own.
-_CAUSE_BREAK = re.compile(r",\s+(?:as|because|since)\s+(?:the|a|an|its|their)\b")
+_CAUSE_BREAK = re.compile(
+    r",\s+(?:as|because)\s+(?!(?:well|much|many|part|of|high|low|long|far|little|few|soon)\b)"
+)
 _CLAUSE_BREAK = re.compile(r",\s+(?:which|and|but)\b|\bwhile\b|\bwhereas\b|;")
 
 
@@ -1891,7 +1893,9 @@ def _period(
     after = [
         p
         for p in usable
-        if p.start >= quantity.end and not _CLAUSE_BREAK.search(text, quantity.end, p.start)
+        if p.start >= quantity.end
+        and not _CLAUSE_BREAK.search(text, quantity.end, p.start)
+        and not _CAUSE_BREAK.search(text, quantity.end, p.start)
     ]
     if after:
         return min(after, key=lambda p: p.start)
