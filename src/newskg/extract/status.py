@@ -318,6 +318,9 @@ _PLANNED_RELATIVE = re.compile(
     r"|vow(?:s|ed)?|hope[sd]?|want(?:s|ed)?)\s+to\b"
     # "the 2,800 units it had targeted last year"
     r"|\s+(?:that\s+|which\s+)?(?:it|they|[A-Z][\w’'-]*)\s+(?:has|have|had)\s+targeted\b"
+    # "well short of the 70 million tons that was planned"
+    r"|\s+(?:[\w-]+\s+){0,2}?(?:that|which)\s+(?:was|were|had\s+been|has\s+been)\s+"
+    r"(?:planned|targeted|envisaged|projected|budgeted)\b"
 )
 _DEFINITE = re.compile(r"\b(?:the|[Tt]hose|[Tt]hese)\s+$")
 
