@@ -1169,8 +1169,9 @@ def _reported_subject(
         and o.kind in ("agency", "place", "population")
         and not (o.kind == "agency" and table.agency_by_ref(o.ref).news)
         and not (q_start <= o.start < q_end)
-        # "the head of TVTO, which is affiliated with the ministry, said": not the ministry's
-        and not (o.kind == "agency" and _in_aside(text, o.start, o.end, q_start, base))
+        # "the head of TVTO, which is affiliated with the ministry, said", "the official, who
+        # spoke at a fair in Qazvin, said": not the ministry's, nor Qazvin's
+        and not (o.kind in ("agency", "place") and _in_aside(text, o.start, o.end, q_start, base))
         # "IMIDRO and its affiliated companies have invested": the body's own group
         and not (
             o.kind == "population" and _OWN_GROUP.search(text, max(base, o.start - 20), o.start)
@@ -1213,19 +1214,17 @@ def _reported_subject(
         or _national_total(text, base, q_start, in_sentence)
     ):
         return table.country
-    partners = [
-        o for o in in_sentence if o.ref != table.country and _trade_partner(text, base, o)
-    ]
+    partners = [o for o in in_sentence if o.ref != table.country and _trade_partner(text, base, o)]
     if partners and table.country is not None:
         nearest = max(
             (o for o in in_sentence if o.end <= q_start), key=lambda o: o.start, default=None
         )
         share = quantity.kind in (PERCENT, POINT) and re.match(r"\s+of\s+", after)
         if nearest is not None and nearest in partners and not share:
-            # "Iraq and Turkey bought 58 percent of the SMEs' exports": the share is of the
-            # group's; "exports to Iraq rose 12 percent to $9 billion": the country that exports, or the
+            # "exports to Iraq rose 12 percent to $9 billion": the country that exports, or the
             # exporter of the figures before ("exports from the province rose ..., while
-            # exports to Iraq reached")
+            # exports to Iraq reached"); but "Iraq and Turkey bought 58 percent of the SMEs'
+            # exports" is a share of the group's
             return so_far[-1].subject if so_far else table.country
         in_sentence = [o for o in in_sentence if o not in partners]
     if _program_figure(text, base, q_start, q_end, len(sentence.text)):
