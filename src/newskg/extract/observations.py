@@ -202,6 +202,10 @@ def _sentence_observations(
                 # "another 40 are scheduled to resume", "three more by the end of the year": more
                 # of what the figure before counted, no part of it
                 unit = _unit_before(last_unit_quantity, [*earlier, *result], shares=False)
+            elif _PERCENT_CHANGE_TO.search(before[-50:]):
+                # "landings rose 9 percent to 148,000": the level of what changed, counted in
+                # nothing the sentence names, never in percent
+                unit = vocab.unit_by_notation("ITEM")
             elif ok := _BARE_OK.search(before[-30:]):
                 # "up from 38m" compares with a figure of its own sentence only
                 borrowed = [] if ok.group(0).rstrip().endswith("from") else previous
@@ -517,6 +521,10 @@ _ANOTHER_BEFORE = re.compile(r"\banother\s+$")
 _MORE_AFTER = re.compile(r"\s+more\b(?!\s+than\b)")
 
 
+_PERCENT_CHANGE_TO = re.compile(
+    r"\b(?:rose|fell|grew|increased|decreased|declined|dropped|jumped|climbed|up|down)\s+"
+    r"(?:by\s+)?(?:about\s+|nearly\s+|some\s+)?[\d.,]+\s*(?:percent|per\s+cent|%)\s+to\s+$"
+)
 #: What joins the figures of one list: "1.3 million, 980,000 and 760,000 tons".
 _LIST_JOIN = re.compile(r"\s*,\s*(?:and\s+)?|\s+and\s+")
 
