@@ -434,6 +434,12 @@ _PLACE_OWNER = re.compile(rf"(?<![\w-]){OWNER}\s+$")
 _LISTED_TAIL = re.compile(rf"\s+and\s+(?:{CAP_WORD}\s+)*?(?:{_ORG_WORDS})\b")
 
 
+#: A body's other name in brackets after its name, with an organisation word (no acronym).
+_BRACKETED_NAME = re.compile(
+    r" \((?P<name>(?:[A-Z][\w’'-]*\s+(?:(?:of|and|for|the)\s+)*){1,6}[A-Z][\w’'-]*)\)"
+)
+
+
 def _find_organisation_names(table: EntityTable, sentence: Sentence) -> None:
     for match in _ORG_NAME.finditer(sentence.text):
         whole, end = match.group(0), match.end()
@@ -468,12 +474,18 @@ def _find_organisation_names(table: EntityTable, sentence: Sentence) -> None:
         if not _has_organisation_word(name):
             continue  # "X Y, Governor of the Reserve": the apposition was the body, not X Y
         offset = end - len(raw) + skipped
-        if sentence.text[end : end + 2] == " (":
+        bracket = _BRACKETED_NAME.match(sentence.text, end)
+        if bracket is not None and not _has_organisation_word(bracket.group("name")):
+            bracket = None
+        if sentence.text[end : end + 2] == " (" and bracket is None:
             continue  # an acronym definition handled it
         start = sentence.start + offset
         if table.covered(start, start + len(name), "agency"):
             continue
         agency = table.agency(name)
+        if bracket is not None and bracket.group("name") not in agency.names:
+            # "Bank Keshavarzi (Agricultural Bank of Iran)": the body's name in English too
+            agency.names.append(bracket.group("name"))
         agency.sentences.append(sentence.index)
         table.add(Occurrence("agency", agency.ref, sentence.index, start, start + len(name), name))
 
