@@ -206,10 +206,8 @@ def status_of(text: str, quantity: Quantity, earlier: list[Status]) -> Status:
         and re.match(r"\s+[a-z]", after)
     ):
         return Status.CURRENT  # "replacing the country's 3.2 million carbureted motorcycles"
-    if (
-        quantity.kind == COUNT
-        and (_BODY_STOCK.search(before) or _WITH_STOCK.search(before))
-        and re.match(r"\s+[a-z]", after)
+    if quantity.kind == COUNT and (
+        (_BODY_STOCK.search(before) and re.match(r"\s+[a-z]", after)) or _WITH_STOCK.search(before)
     ):
         # "the organization's 38 affiliated companies posted", "its 79 hospitals, with 11,300
         # beds, treated": what a body has, named on the way to the verb
