@@ -521,6 +521,7 @@ _ANOTHER_BEFORE = re.compile(r"\banother\s+$")
 _MORE_AFTER = re.compile(r"\s+more\b(?!\s+than\b)")
 
 
+#: A change in percent leading to a bare level: "rose 9 percent to".
 _PERCENT_CHANGE_TO = re.compile(
     r"\b(?:rose|fell|grew|increased|decreased|declined|dropped|jumped|climbed|up|down)\s+"
     r"(?:by\s+)?(?:about\s+|nearly\s+|some\s+)?[\d.,]+\s*(?:percent|per\s+cent|%)\s+to\s+$"
@@ -614,10 +615,13 @@ def _carried_period(
     return (start, end, told[-1].period_label) if end is not None else None
 
 
+_WRITTEN_NUMBER = re.compile(r"\d[\d,]*(?:\.\d+)?")
+
+
 def _scale_of(text: str, quantity: Quantity) -> Decimal:
     """What the written number of ``quantity`` was multiplied by ("3,700 billion rials"):
     the scale word and any currency conversion, which a list's bare figures share."""
-    written = re.compile(r"\d[\d,]*(?:\.\d+)?").match(text, quantity.number_start)
+    written = _WRITTEN_NUMBER.match(text, quantity.number_start)
     if written is None:
         return Decimal(1)
     number = Decimal(written.group(0).replace(",", ""))
@@ -1842,10 +1846,11 @@ def _shift_after(
 _COMPARED = re.compile(r"\b(?:compared\s+(?:with|to)|versus|than|over|on)\s+$", re.I)
 
 
-#: What opens a new clause with a period of its own.
+#: What opens a clause of cause, whose period dates the cause: ", as power cuts last summer".
 _CAUSE_BREAK = re.compile(
     r",\s+(?:as|because)\s+(?!(?:well|much|many|part|of|high|low|long|far|little|few|soon)\b)"
 )
+#: What opens a new clause with a period of its own.
 _CLAUSE_BREAK = re.compile(r",\s+(?:which|and|but)\b|\bwhile\b|\bwhereas\b|;")
 
 

@@ -161,13 +161,12 @@ def _company(
     start = sentence.start + offset + skipped
     if table.covered(start, start + len(name), "place", "person", "role"):
         return None
+    # "Industrial Company" at the end of "Gol-e-Gohar Mining and Industrial Company" is no name
     if any(
         o.kind == "agency" and o.start < start and start + len(name) <= o.end
         for o in table.occurrences
     ):
-        return (
-            None  # "Industrial Company" at the end of "Gol-e-Gohar Mining and Industrial Company"
-        )
+        return None
     agency = table.agency(name)
     if noun and noun.lower() not in ORGANISATION_WORDS:
         agency.kinds.add(noun.lower())

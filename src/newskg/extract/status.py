@@ -209,8 +209,8 @@ def status_of(text: str, quantity: Quantity, earlier: list[Status]) -> Status:
     if quantity.kind == COUNT and (
         (_BODY_STOCK.search(before) and re.match(r"\s+[a-z]", after)) or _WITH_STOCK.search(before)
     ):
-        # "the organization's 38 affiliated companies posted", "its 79 hospitals, with 11,300
-        # beds, treated": what a body has, named on the way to the verb
+        # "the organization's 38 affiliated companies posted", "one of our largest complexes,
+        # with 6,800 staff": what a body has, named on the way to the verb
         return Status.CURRENT
     if planned_by_subject(before) or (_PLANNED_RELATIVE.match(after) and _DEFINITE.search(before)):
         return Status.TARGET
