@@ -115,7 +115,9 @@ def test_worker_processes_cut_a_runaway_query_off(start_server: ServerFactory) -
         # The killed worker was replaced: the server answers as before, and cuts off again.
         assert cheap_latencies(server.url, 3)
         assert cut_off_while_others_answer(server.url)
-        assert cpu_used_during(server.process.pid, 2.0) < 0.3
+        # the second cut-off starts a replacement worker too (0.30 s was seen in CI): the same
+        # half-core bound, which a surviving runaway (about 2 CPU seconds) still fails
+        assert cpu_used_during(server.process.pid, 2.0) < 1.0
 
 
 def test_threads_cut_the_client_off_but_the_query_runs_on(start_server: ServerFactory) -> None:
