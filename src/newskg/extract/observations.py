@@ -289,6 +289,10 @@ def _sentence_observations(
             # a figure before may be a shifted one ("from $639m a year earlier"): the
             # article's own year is the surer anchor
             anchor = fallback if gregorian and fallback is not None else reference
+            if status is Status.TARGET and period.annual:
+                # "The target for the whole year is 3.6 million units" after "up from 45
+                # percent in 1397": a plan is for the latest year told, not the last one named
+                anchor = _latest_period(before_it) or anchor
             period_tuple = _in_reference_year(period, anchor)
         elif period is None and (parent or whole) is not None:
             told = parent or whole
@@ -1779,6 +1783,16 @@ def _reference_period(found: list[ObservationMention]) -> tuple[date | None, dat
         if obs.period_end is not None and obs.period_start is not None and not obs.shifted:
             return obs.period_start, obs.period_end
     return None
+
+
+def _latest_period(found: list[ObservationMention]) -> tuple[date | None, date] | None:
+    """The period that ends last among the figures before (none shifted back)."""
+    ends = [
+        (o.period_start, o.period_end)
+        for o in found
+        if o.period_end is not None and o.period_start is not None and not o.shifted
+    ]
+    return max(ends, key=lambda span: span[1], default=None)
 
 
 #: Money set aside for a year is the whole year's budget, however early it was set aside.
