@@ -48,6 +48,8 @@ _CUES: list[tuple[Status, re.Pattern[str]]] = [
         # "expects its premiums to exceed": what the subject expects of something
         rf"|\b(?:asked|urged|instructed|ordered|called\s+on|requested|obliged|told|requires?"
         rf"|required|expects?|expected|wants?|wanted)\s+(?:(?!that\b)[A-Za-z][\w-]*\s+){{0,8}}?to\s+{_VERB}"
+        # "we aim for $5.5 billion this year"
+        r"|\b(?:aims?|aiming)\s+for\b"
         r"|\b(?:plans?|planned|planning|aims?|aimed|aiming|target(?:s|ed|ing)?|goal|intends?"
         r"|intended|seeks?|seeking|expects?|expected|expecting|expectations?|forecasts?"
         r"|forecasting|predicts?|predicted|predicting|projected|projecting|projections?"
