@@ -1440,7 +1440,8 @@ _OBJECT_GROUP = re.compile(
     # "paid to the revived units by banks": the group after "by" is the agent
     r"(?:(?!(?:that|which|who|said|says|by)\b)[\w-]+\s+(?:and\s+)?){0,3}$"
 )
-_OWN_GROUP = re.compile(r"\band\s+(?:its|their)\s+$")
+#: A body's own group: "IMIDRO and its affiliated companies", "its companies imported".
+_OWN_GROUP = re.compile(r"\b(?:and\s+)?(?:its|their)\s+$")
 #: "410,000 homes and businesses": a second noun joined to what a figure counts is counted too.
 _COUNTED_AND = re.compile(r"\s+and\s+")
 #: What a program does to units: "the revived units", "the licensed units", "the new units".
