@@ -1933,9 +1933,10 @@ def _period(
 
 
 def _in_aside(text: str, start: int, end: int, figure: int, sentence_start: int = 0) -> bool:
-    """Whether ``text[start:end]`` lies in a ", which ...," or ", a subsidiary of ...," aside
-    that closes before ``figure``: what it names describes the clause's subject and is not the
-    figure's ("Isfahan, which was named a World Craft City in 2015, accounts for 28 percent")."""
+    """Whether ``text[start:end]`` lies in a ", which ...,", ", a subsidiary of ...," or ", one
+    of ...," aside that closes before ``figure``: what it names describes the clause's subject
+    and is not the figure's ("Isfahan, which was named a World Craft City in 2015, accounts for
+    28 percent")."""
     return (
         end <= figure
         and _ASIDE_OPEN.search(text, sentence_start, start) is not None
@@ -1948,6 +1949,8 @@ _ASIDE_OPEN = re.compile(
     # "Yazd Industrial Parks Company, a subsidiary of ISIPO, runs 38 parks": the parent
     r"|,\s+(?:a|an|the)\s+(?:[\w-]+\s+){0,2}?(?:subsidiary|affiliate|arm|branch|part|member)"
     r"\s+of\s+[^,]*$"
+    # "the company, one of NIGC's provincial distribution companies, supplied": a description
+    r"|,\s+one\s+of\s+[^,]*$"
 )
 
 
