@@ -90,7 +90,7 @@ _CUES: list[tuple[Status, re.Pattern[str]]] = [
         r"|accounted|contributed|enjoyed|suffered|booked|logged|saved|blamed|took|reduced"
         r"|expanded|contracted|shrank|settled|agreed|sued|released|collected|cleared|transited"
         r"|handled|shipped|loaded|unloaded|issued|led|seen|disclosed|disclosing|revealed|showed"
-        r"|(?<!to\s)(?<!be\s)(?:set\s+up|established|founded|inaugurated)"
+        r"|(?<!to\s)(?<!be\s)(?:set\s+up|established|founded|inaugurated)|peaked"
         r"|indicated|put|set\s+at|transferred|supplied|exceeding|reaching|hitting|helped|came"
         # a verb of doing again ("restarted", "reactivated", "reopened"): revival programs
         r"|re(?!quired)[a-z]{3,}ed)\b")),
