@@ -20,7 +20,7 @@ ORGANISATION_WORDS = frozenset(
     majlis court foundation university board cooperative corp inc plc ltd airways airlines
     bureau directorate secretariat headquarters service services house assembly customs
     municipality police army guard reserve company's system trust network institution
-    society co presidency park""".split()  # noqa: SIM905
+    society co presidency park syndicate""".split()  # noqa: SIM905
 )
 _STOP = frozenset(["the", "of", "and", "for", "on", "in", "&", "a", "an", "to"])
 _SUFFIXES = ("ities", "ies", "ing", "ial", "ics", "ic", "al", "es", "s", "e", "y")

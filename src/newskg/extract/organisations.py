@@ -361,6 +361,15 @@ def _find_acronym_definitions(table: EntityTable, sentence: Sentence) -> None:
         full = _acronym_expansion(match.group("name"), acronym)
         if full is None:
             continue
+        body = _BODY_BEFORE.search(match.group("name")[: len(match.group("name")) - len(full)])
+        if (
+            head_word(full) is None
+            and body is not None
+            and body.group(0).split()[0].lower() in ORGANISATION_WORDS
+        ):
+            # "Organization for Development, Renovation and Equipping of Schools (DRES)": the
+            # letters spell the words after the organisation word, which names the body
+            full = body.group(0) + full
         start = sentence.start + match.end("name") - len(full)
         end = sentence.start + match.end()
         if (
@@ -375,6 +384,10 @@ def _find_acronym_definitions(table: EntityTable, sentence: Sentence) -> None:
         agency = table.agency(full, acronym=acronym, news=bool(re.search(r"News\s+Agency", full)))
         agency.sentences.append(sentence.index)
         table.add(Occurrence("agency", agency.ref, sentence.index, start, end, full))
+
+
+#: An organisation word and "for" or "of" right before an acronym's words.
+_BODY_BEFORE = re.compile(r"\b[A-Z][a-z]+\s+(?:for|of)\s+$")
 
 
 def _of_a_place(name: str) -> bool:

@@ -917,8 +917,9 @@ def _unnamed_role_pattern(org: str) -> re.Pattern[str]:
         rf"\b(?:(?P<det>(?i:the|a|an|its|his|her|their))\s+)?"
         rf"(?:(?P<org>{org}|{_ANAPHORA}|{_BODY_ANAPHORA})"
         rf"(?:['’]s)?\s+)?(?P<title>{_simple_title()})"
-        # "the director general for technology and innovation affairs at ISIPO"
-        rf"(?:\s+for\s+{_DETAIL}(?=\s+(?:of|with|at)\s))?"
+        # "the director general for technology and innovation affairs at ISIPO", "the director
+        # for supply and distribution at NIOPDC"
+        rf"(?:\s+for\s+(?:{_DETAIL}|(?:[a-z-]+\s+){{0,3}}[a-z-]+)(?=\s+(?:of|with|at)\s))?"
         rf"(?:\s+(?:of|with|at|for)\s+(?P<org2>(?:the\s+)?(?:{org})|{_ANAPHORA}|{_BODY_ANAPHORA}"
         rf"|{_DESCRIBED_BODY})"
         # "a deputy minister of communications and information technology said"
