@@ -1,13 +1,16 @@
 """Round 19 of extraction: a plan for "the whole year" after a comparison year, "we aim for", a
-group a body calls its own, a body described as "one of" another's companies, and "peaked"."""
+group a body calls its own, a body described as "one of" another's companies, "peaked", and the
+bodies and posts of holdout14's people errors (a syndicate, an "Organization for ..." spelled by
+its acronym, a post "for supply and distribution at" a company)."""
 
 from __future__ import annotations
 
 from datetime import date
 from decimal import Decimal
 
-from extracted import figures
-from newskg.model import Status
+from extracted import figures, posts
+from newskg.extract import extract
+from newskg.model import Article, Status
 
 _DAY = date(2022, 12, 11)  # 20 Azar 1401
 _YEAR = (date(2022, 3, 21), date(2023, 3, 20))
@@ -65,3 +68,29 @@ def test_a_level_that_peaked_was_reached() -> None:
     )
     assert got[Decimal(690000000)][1] is Status.ACHIEVED
     assert got[Decimal(720000000)][1] is Status.POTENTIAL
+
+
+def test_bodies_and_posts_of_holdout14_s_people_errors() -> None:
+    extraction = extract(
+        Article(
+            "TEHRAN (IRNA) – Iranian drugmakers exported $70 million of medicines in the first "
+            "five months, the secretary of the Syndicate of Iranian Pharmaceutical Industries "
+            "told IRNA on Tuesday. Parsa Nikbakht said exports would reach $180 million. "
+            "Iran’s Organization for Development, Renovation and Equipping of Schools (DRES) "
+            "handed over 2,900 classrooms in the ten months. Meanwhile, the director for supply "
+            "and distribution at the National Iranian Oil Products Distribution Company (NIOPDC) "
+            "said gasoline consumption averaged 104 million liters a day. Mahtab Zarringol said "
+            "consumption peaked at 120 million liters.",
+            date_published=_DAY,
+        )
+    )
+    labels = {a.label for a in extraction.agencies}
+    assert "Syndicate of Iranian Pharmaceutical Industries" in labels
+    assert "Organization for Development, Renovation and Equipping of Schools" in labels
+    got = posts(extraction)
+    assert got["Parsa Nikbakht"] == {
+        ("Syndicate of Iranian Pharmaceutical Industries", "secretary")
+    }
+    assert got["Mahtab Zarringol"] == {
+        ("National Iranian Oil Products Distribution Company", "director")
+    }
