@@ -468,6 +468,7 @@ def _whole_of(quantity: Quantity, found: list[ObservationMention]) -> Observatio
 
 
 _OF_THE_COUNTED = re.compile(r"\s+of\s+the\s+(?P<noun>[a-z-]+)\b")
+_OF_THE_COUNTED_END = re.compile(r"\s+of\s+the\s+(?P<noun>[a-z-]+)$")
 
 
 def _named_whole(
@@ -476,7 +477,7 @@ def _named_whole(
     """The total a figure written "N of the <things>" is part of, when <things> is what the
     figure's unit counts ("9.8 million of the passengers" after "24.6 million passengers");
     ``upto`` is the sentence up to the figure's end, which may have read the noun already."""
-    match = re.search(r"\s+of\s+the\s+(?P<noun>[a-z-]+)$", upto) or _OF_THE_COUNTED.match(after)
+    match = _OF_THE_COUNTED_END.search(upto) or _OF_THE_COUNTED.match(after)
     if match is None or quantity.unit is None or match.group("noun") not in quantity.unit.labels:
         return None
     return _whole_of(quantity, found)
@@ -1024,23 +1025,34 @@ def _national_indicator(sentence: Sentence, quantity: Quantity) -> bool:
     clause does not ("..., and that exporters returned $27 billion to the country's economy")."""
     cut = _CLAUSE_BREAK.search(sentence.text, quantity.end)
     scope = f"{sentence.text[: cut.start() if cut else None]} {quantity.noun or ''}".lower()
+    return _indicators()[0].search(scope) is not None
+
+
+@cache
+def _indicators() -> tuple[re.Pattern[str], re.Pattern[str], re.Pattern[str]]:
+    """The national statistics (reference data) as a word; followed by "from", "of", "by",
+    "into" or "in" and a noun for a body ("exports from the zone"); and followed by one of those
+    words at the end of the text searched, where a body's name begins."""
+    stat = rf"\b(?:{vocab.alternation(vocab.national_indicators())})"
+    owned = rf"{stat}\s+(?:from|of|by|into|in)\s+"
     return (
-        re.search(rf"\b(?:{vocab.alternation(vocab.national_indicators())})\b", scope) is not None
+        re.compile(rf"{stat}\b"),
+        re.compile(rf"{owned}(?:the|its)\s+(?:zone|company|organization|park|parks)\b", re.I),
+        re.compile(rf"{owned}$", re.I),
     )
 
 
 def _indicator_of(text: str, sentence: Sentence, table: EntityTable, ref: str) -> bool:
     """Whether the sentence's statistic is the body's own: "non-oil exports from the zone",
     "imports into the zone", "the exports of NICICO"."""
-    pattern = rf"\b(?:{vocab.alternation(vocab.national_indicators())})\s+(?:from|of|by|into|in)\s+"
+    _, taken_up, before_name = _indicators()
     # "exports from the zone": the body taken up by a noun, whether or not it was resolved
-    taken_up = rf"{pattern}(?:the|its)\s+(?:zone|company|organization|park|parks)\b"
-    if re.search(taken_up, sentence.text, re.I):
+    if taken_up.search(sentence.text):
         return True
     return any(
         o.ref == ref
         and o.sentence == sentence.index
-        and re.search(rf"{pattern}$", text[sentence.start : o.start], re.I) is not None
+        and before_name.search(text[sentence.start : o.start]) is not None
         for o in table.occurrences
     )
 

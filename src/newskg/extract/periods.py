@@ -659,8 +659,9 @@ def _latest_full_date(text: str) -> date | None:
     """The latest date written with day, month and year ("March 20, 2025", "(March 20-July 21,
     2024)"), None when there is none."""
     found: list[date] = []
+    glosses = list(_RANGE_GLOSS.finditer(text))
     # a whole year glossed ("(March 21, 2021-March 20, 2022)") may end after the writing
-    spans = [g.span() for g in _RANGE_GLOSS.finditer(text) if g.group("y1")]
+    spans = [g.span() for g in glosses if g.group("y1")]
     for match in _DATE.finditer(text):
         day = match.group("d") or match.group("d2")
         if day is not None and not any(a <= match.start() < b for a, b in spans):
@@ -668,7 +669,7 @@ def _latest_full_date(text: str) -> date | None:
             year = int(match.group("y") or match.group("y2"))
             with contextlib.suppress(ValueError):
                 found.append(date(year, month, int(day)))
-    for gloss in _RANGE_GLOSS.finditer(text):
+    for gloss in glosses:
         if gloss.group("y2") and not gloss.group("y1"):
             with contextlib.suppress(ValueError):
                 found.append(

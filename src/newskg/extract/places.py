@@ -53,6 +53,13 @@ def _demonyms() -> tuple[re.Pattern[str], re.Pattern[str], dict[str, vocab.Gazet
     return before_noun, plural, by_demonym
 
 
+@cache
+def _demonym_votes() -> re.Pattern[str]:
+    """Any demonym, and whether a national calendar's "year" follows it ("Iranian year")."""
+    names = vocab.alternation(_demonyms()[2])
+    return re.compile(rf"\b(?P<dem>{names})\b(?P<year>\s+(?:calendar\s+)?year)?")
+
+
 def place_entry(form: str) -> vocab.GazetteerEntry | None:
     """The gazetteer place written ``form`` ("Britain" -> United Kingdom), if any."""
     return _places()[1].get(form)
@@ -118,8 +125,7 @@ def main_country(table: EntityTable) -> str | None:
     # is about, and a national calendar ("the current Iranian year") most of all: a free-zone
     # report may name only the neighbours it trades with
     by_demonym = _demonyms()[2]
-    pattern = rf"\b(?P<dem>{vocab.alternation(by_demonym)})\b(?P<year>\s+(?:calendar\s+)?year)?"
-    for match in re.finditer(pattern, table.text):
+    for match in _demonym_votes().finditer(table.text):
         if not table.covered(match.start(), match.end("dem")):
             ref = place_ref(table, by_demonym[match.group("dem")])
             counts[ref] = counts.get(ref, 0) + (3 if match.group("year") else 1)
